@@ -1,0 +1,25 @@
+# One command to build and render the course, one to run every test.
+#   make        set up, build in release mode, render the course into Output/
+#   make test   set up, build, run the unit, end-to-end and browser tests
+
+SWIFT_BUILD_FLAGS := -c release
+REDBOOK := .build/release/redbook
+
+.PHONY: all setup build course test clean
+
+all: course
+
+setup:
+	scripts/setup
+
+build: setup
+	swift build $(SWIFT_BUILD_FLAGS)
+
+course: build
+	$(REDBOOK) site
+
+test: build
+	swift test $(SWIFT_BUILD_FLAGS)
+
+clean:
+	swift package clean

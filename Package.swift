@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "redbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "redbook", targets: ["redbook"]),
+        // Notebook programs link against this one shared library: the runtime with the compute
+        // and plotting libraries inside it.
+        .library(name: "RedbookNotebook", type: .dynamic, targets: ["NotebookRuntime"]),
+        .library(name: "NotebookEngine", targets: ["NotebookEngine"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas"),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo"),
+        .systemLibrary(name: "CMark"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
+
+        .target(name: "DeepLearning", dependencies: ["CBLAS", "CZlib"]),
+        .target(name: "Plot", dependencies: ["CCairo"]),
+        .target(name: "NotebookEvents"),
+        .target(name: "NotebookRuntime", dependencies: ["DeepLearning", "Plot", "NotebookEvents"]),
+        .target(name: "NotebookEngine", dependencies: ["CMark", "NotebookEvents"]),
+        .executableTarget(name: "redbook", dependencies: ["NotebookEngine"]),
+
+        .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "NotebookEngineTests", dependencies: ["NotebookEngine", "NotebookEvents"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

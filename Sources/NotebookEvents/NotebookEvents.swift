@@ -1,0 +1,1 @@
+public enum NotebookEventsVersion { public static let current = 1 }

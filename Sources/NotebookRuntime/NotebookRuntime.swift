@@ -1,0 +1,3 @@
+@_exported import DeepLearning
+@_exported import Plot
+import NotebookEvents

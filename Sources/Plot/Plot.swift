@@ -1,0 +1,3 @@
+internal import CCairo
+
+public func cairoVersionString() -> String { String(cString: cairo_version_string()) }

@@ -1,0 +1,2 @@
+import NotebookEngine
+print(cmarkVersion())

@@ -1,0 +1,3 @@
+import Testing
+import DeepLearning
+@Test func smoke() { #expect(true) }

@@ -1,0 +1,3 @@
+import Testing
+import NotebookEngine
+@Test func smoke() { #expect(true) }

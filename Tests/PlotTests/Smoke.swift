@@ -1,0 +1,3 @@
+import Testing
+import Plot
+@Test func smoke() { #expect(true) }
