@@ -61,6 +61,11 @@ private let fixture = """
     let withEscape = all.entries.filter { $0.text.unicodeScalars.contains("\u{1B}") }
     let withSeparator = all.entries.filter { $0.text.split(separator: "\n").contains("%") }
 
+    for collection in ClassicalChinese.Collection.allCases {
+        let entries = all.entries.filter { $0.collection == collection }
+        print("fortunes-zh \(collection.rawValue): \(entries.count) entries, \(entries.map(\.text.count).reduce(0, +)) characters")
+    }
+
     #expect(withEscape.isEmpty, "\(withEscape.count) entries keep an escape")
     #expect(withSeparator.isEmpty, "\(withSeparator.count) entries keep a % line")
     #expect(Set(all.entries.map(\.collection)) == [.tang300, .song100, .chinese])

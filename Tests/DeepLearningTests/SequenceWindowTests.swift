@@ -85,3 +85,32 @@ private let targets: [Float] = (0..<rowCount).map { Float(100 * $0) }
         #expect(observed == lastInputs)
     }
 }
+
+@Test func windowsWeatherPersistence() throws {
+    // The last input step of each validation window, turned back into °C, is the
+    // "same as yesterday" forecast, so its error must equal the baseline's on the same days.
+    let weather = try SeattleWeather.load(from: repositoryDataDirectory)
+    let features = weather.features()
+    let standardizer = ColumnStandardizer(fittingRows: weather.trainingRows, of: features, featureCount: 4)
+    let windows = TimeseriesWindows(
+        data: standardizer.transform(features), featureCount: 4,
+        targets: weather.column(.maximumTemperature),
+        sequenceLength: 14, delay: 1, targetRange: weather.validationRows, batchSize: 64)
+    let temperatureColumn = SeattleWeather.Column.allCases.firstIndex(of: .maximumTemperature)!
+
+    var totalError = 0.0
+    var days = 0
+    for batch in windows {
+        #expect(batch.inputShape.dropFirst() == [14, 4])
+        for window in 0..<batch.targets.count {
+            let lastStep = batch.inputs[(window * 14 + 13) * 4 + temperatureColumn]
+            let forecast = standardizer.inverseTransform(lastStep, column: temperatureColumn)
+            totalError += Double(abs(forecast - batch.targets[window]))
+            days += 1
+        }
+    }
+    let baseline = PersistenceForecast.meanAbsoluteError(weather.column(.maximumTemperature), over: weather.validationRows)
+
+    #expect(days == 365)
+    #expect(abs(totalError / Double(days) - baseline) < 1e-4, "windows \(totalError / Double(days)), baseline \(baseline)")
+}
