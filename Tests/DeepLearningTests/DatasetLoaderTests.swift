@@ -16,6 +16,22 @@ import Testing
     #expect(error.description.contains("git checkout -- Notebooks/data"), "message: \(error)")
 }
 
+@Test func reviewSentimentInvalidUTF8() throws {
+    let folder = try emptyTemporaryFolder()
+    let reviewFolder = folder.appendingPathComponent("review-sentiment")
+    try FileManager.default.createDirectory(at: reviewFolder, withIntermediateDirectories: true)
+    let file = reviewFolder.appendingPathComponent("train.tsv")
+    try Data([0x6C, 0xFF, 0xFE, 0x0A]).write(to: file)
+
+    let error = try #require(throws: DatasetError.self) { try ReviewSentiment.load(from: folder) }
+
+    guard case .unreadableFile(let path, _) = error else {
+        Issue.record("expected unreadableFile, got \(error)")
+        return
+    }
+    #expect(path == file.path)
+}
+
 @Test func seattleWeatherMissingFile() throws {
     let folder = try emptyTemporaryFolder()
     let expectedPath = folder.appendingPathComponent("seattle-weather/seattle-weather.csv").path

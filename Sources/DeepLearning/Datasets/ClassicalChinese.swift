@@ -62,7 +62,7 @@ public struct ClassicalChinese: Sendable {
         var entries: [Entry] = []
         for collection in collections {
             let url = directory.appendingPathComponent(collection.rawValue)
-            let remedy = "It comes from the Debian package fortunes-zh: run scripts/setup, or `apt-get install fortunes-zh`."
+            let remedy = "It comes from the Debian package fortunes-zh: install it with scripts/setup, or `apt-get install --reinstall fortunes-zh` if the file is damaged."
             let contents = try readDataFile(url, remedy: remedy)
             entries += fortunes(in: contents).map { Entry(collection: collection, text: $0) }
         }

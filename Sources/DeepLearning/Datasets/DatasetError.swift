@@ -5,8 +5,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, LocalizedEr
     /// A data file is not where it should be; `remedy` says how to get it.
     case missingFile(path: String, remedy: String)
 
-    /// A data file exists but is not UTF-8 text.
-    case unreadableFile(path: String)
+    /// A data file exists but is not UTF-8 text; `remedy` says how to get a good copy.
+    case unreadableFile(path: String, remedy: String)
 
     /// A line of a data file breaks its format; `line` counts from 1, as editors do.
     case invalidLine(path: String, line: Int, expected: String, found: String)
@@ -18,8 +18,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, LocalizedEr
         switch self {
         case .missingFile(let path, let remedy):
             return "Missing data file \(path). \(remedy)"
-        case .unreadableFile(let path):
-            return "Cannot read \(path) as UTF-8 text. Restore the file from the repository (git checkout -- \(path))."
+        case .unreadableFile(let path, let remedy):
+            return "Cannot read \(path) as UTF-8 text. \(remedy)"
         case .invalidLine(let path, let line, let expected, let found):
             return "Invalid data in \(path), line \(line): expected \(expected), found \(found)."
         case .dataDirectoryNotFound(let start):
@@ -32,13 +32,13 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, LocalizedEr
     }
 }
 
-/// Reads a whole UTF-8 file, turning a missing file into `DatasetError.missingFile` with `remedy`.
+/// Reads a whole UTF-8 file; a missing or unreadable file throws a `DatasetError` that ends with `remedy`.
 func readDataFile(_ url: URL, remedy: String) throws -> String {
     guard FileManager.default.fileExists(atPath: url.path) else {
         throw DatasetError.missingFile(path: url.path, remedy: remedy)
     }
     guard let contents = try? String(contentsOf: url, encoding: .utf8) else {
-        throw DatasetError.unreadableFile(path: url.path)
+        throw DatasetError.unreadableFile(path: url.path, remedy: remedy)
     }
     return contents
 }
