@@ -8,11 +8,7 @@ import Testing
 
     let error = try #require(throws: DatasetError.self) { try ReviewSentiment.load(from: folder) }
 
-    guard case .missingFile(let path, _) = error else {
-        Issue.record("expected missingFile, got \(error)")
-        return
-    }
-    #expect(path == expectedPath)
+    #expect(missingFilePath(in: error) == expectedPath, "error: \(error)")
     #expect(error.description.contains("git checkout -- Notebooks/data"), "message: \(error)")
 }
 
@@ -38,11 +34,7 @@ import Testing
 
     let error = try #require(throws: DatasetError.self) { try SeattleWeather.load(from: folder) }
 
-    guard case .missingFile(let path, _) = error else {
-        Issue.record("expected missingFile, got \(error)")
-        return
-    }
-    #expect(path == expectedPath)
+    #expect(missingFilePath(in: error) == expectedPath, "error: \(error)")
 }
 
 @Test func classicalChineseMissingFile() throws {
@@ -52,11 +44,7 @@ import Testing
         try ClassicalChinese.load(collections: [.song100], from: folder)
     }
 
-    guard case .missingFile(let path, _) = error else {
-        Issue.record("expected missingFile, got \(error)")
-        return
-    }
-    #expect(path == folder.appendingPathComponent("song100").path)
+    #expect(missingFilePath(in: error) == folder.appendingPathComponent("song100").path, "error: \(error)")
     #expect(error.description.contains("fortunes-zh"), "message: \(error)")
 }
 

@@ -1,3 +1,4 @@
+import DeepLearning
 import Foundation
 
 /// The repository's `Notebooks/data` folder, found from this file's path so tests do not depend
@@ -13,4 +14,10 @@ func emptyTemporaryFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redbook-dataset-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
+}
+
+/// The path named by a `DatasetError.missingFile`, or nil for any other error.
+func missingFilePath(in error: DatasetError) -> String? {
+    guard case .missingFile(let path, _) = error else { return nil }
+    return path
 }
