@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "NotebookRuntime", dependencies: ["DeepLearning", "Plot", "NotebookEvents"]),
         .target(name: "NotebookEngine", dependencies: ["CMark", "NotebookEvents"]),
         .executableTarget(name: "redbook", dependencies: ["NotebookEngine"]),
+        .executableTarget(name: "plot-gallery", dependencies: ["Plot"], path: "Examples/PlotGallery"),
 
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),

@@ -1,0 +1,88 @@
+/// Whether an axis maps data linearly or by powers of ten.
+public enum AxisScale: Sendable, Hashable {
+    case linear
+    /// Base-10 logarithmic; data at or below zero is left out.
+    case log
+}
+
+/// How an axes' plotting box relates data units on x and y.
+public enum Aspect: Sendable, Hashable {
+    /// The box fills its cell; units on x and y may differ.
+    case auto
+    /// One unit on x is as long as one unit on y, as images need; the box shrinks to fit.
+    case equal
+}
+
+/// One plotting area of a figure: data, axis decorations and a legend.
+///
+/// Set properties and call the plotting methods in any order; nothing is drawn until the figure
+/// renders.
+public final class Axes {
+    /// The title above the plotting box.
+    public var title: String?
+    public var titleFontSize = Theme.titleFontSize
+    /// The label under the x axis.
+    public var xLabel: String?
+    /// The label left of the y axis, read bottom to top.
+    public var yLabel: String?
+    public var xScale: AxisScale = .linear
+    public var yScale: AxisScale = .linear
+    /// Fixed x range; `nil` fits the data with a 5% margin.
+    public var xLimits: ClosedRange<Double>?
+    /// Fixed y range; `nil` fits the data with a 5% margin.
+    public var yLimits: ClosedRange<Double>?
+    /// Light grid lines at the major ticks.
+    public var showsGrid = false
+    /// When `false` the spines, ticks and tick labels disappear, as for image tiles.
+    public var showsAxes = true
+    public var aspect: Aspect = .auto
+    /// Draws y growing downwards, as image rows do.
+    public var invertsY = false
+
+    var artists: [Artist] = []
+    var legend: LegendOptions?
+    var colorbar: ColorbarOptions?
+    var xTickOverride: (positions: [Double], labels: [String]?)?
+    var yTickOverride: (positions: [Double], labels: [String]?)?
+    var hidesXTickLabels = false
+    var hidesYTickLabels = false
+    var sharedXGroup: SharedAxisGroup?
+    var sharedYGroup: SharedAxisGroup?
+    private var nextCycleIndex = 0
+
+    init() {}
+
+    /// Places the x ticks at `positions`, labelled with `labels` (formatted numbers when `nil`).
+    public func setXTicks(_ positions: [Double], labels: [String]? = nil) {
+        precondition(labels == nil || labels!.count == positions.count,
+                     "setXTicks got \(positions.count) positions but \(labels!.count) labels")
+        xTickOverride = (positions, labels)
+    }
+
+    /// Places the y ticks at `positions`, labelled with `labels` (formatted numbers when `nil`).
+    public func setYTicks(_ positions: [Double], labels: [String]? = nil) {
+        precondition(labels == nil || labels!.count == positions.count,
+                     "setYTicks got \(positions.count) positions but \(labels!.count) labels")
+        yTickOverride = (positions, labels)
+    }
+
+    /// The next colour of the default cycle, as each new series without a colour takes.
+    func nextCycleColor() -> Color {
+        defer { nextCycleIndex += 1 }
+        return Color.tab10[nextCycleIndex % Color.tab10.count]
+    }
+}
+
+/// Axes whose x (or y) limits are the union of all members' data.
+final class SharedAxisGroup {
+    var members: [Axes] = []
+}
+
+struct LegendOptions {
+    var location: LegendLocation
+    var fontSize: Double
+}
+
+struct ColorbarOptions {
+    var label: String?
+}
