@@ -4,6 +4,8 @@ public enum PlotError: Error, CustomStringConvertible, Equatable {
     case uncoveredCharacters(label: String, characters: [Unicode.Scalar])
     /// Cairo reported a failure.
     case cairo(operation: String, message: String)
+    /// Bytes or a file that should hold an image do not.
+    case invalidImage(reason: String)
     /// Writing an output file failed.
     case fileWrite(path: String, reason: String)
 
@@ -18,6 +20,8 @@ public enum PlotError: Error, CustomStringConvertible, Equatable {
                 + "or remove those characters from the label."
         case .cairo(let operation, let message):
             return "Cairo failed while \(operation): \(message)."
+        case .invalidImage(let reason):
+            return "Could not read the image: \(reason). Pass PNG bytes, for example from Figure.pngData() or a .png file."
         case .fileWrite(let path, let reason):
             return "Could not write the figure to \(path): \(reason). Check that the folder exists and is writable."
         }

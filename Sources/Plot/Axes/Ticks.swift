@@ -6,7 +6,7 @@ public enum Ticks {
     public static let steps: [Double] = [1, 2, 5, 10]
 
     /// Evenly spaced ticks inside `lower...upper` with the smallest step of the form
-    /// 1, 2 or 5 × 10ⁿ that needs at most `maxIntervals` intervals to span the range.
+    /// 1, 2 or 5 × 10ⁿ that leaves at most `maxIntervals` intervals between them.
     public static func linear(from lower: Double, to upper: Double, maxIntervals: Int = 8) -> [Double] {
         guard lower.isFinite, upper.isFinite, upper > lower, maxIntervals > 0 else {
             return lower.isFinite ? [lower] : []
@@ -27,7 +27,9 @@ public enum Ticks {
         let magnitude = pow(10, floor(log10(rough)))
         for multiplier in steps {
             let step = multiplier * magnitude
-            let intervals = (upper / step - 1e-9).rounded(.up) - (lower / step + 1e-9).rounded(.down)
+            // Intervals between the ticks that fall inside the range, so a range that barely
+            // covers a tick does not push the step up to a single visible tick.
+            let intervals = (upper / step + 1e-9).rounded(.down) - (lower / step - 1e-9).rounded(.up)
             if intervals <= Double(maxIntervals) { return step }
         }
         return 10 * magnitude

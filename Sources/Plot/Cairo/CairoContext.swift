@@ -128,15 +128,7 @@ final class CairoContext {
     /// `smooth` picks bilinear filtering; otherwise each source pixel stays a sharp square.
     func drawPixels(_ pixels: RGBAPixels, in rect: Rect, smooth: Bool, alpha: Double) throws {
         let image = try CairoSurface.image(width: pixels.width, height: pixels.height)
-        let stride = Int(cairo_image_surface_get_stride(image.pointer))
-        let data = cairo_image_surface_get_data(image.pointer)!
-        for row in 0..<pixels.height {
-            let rowStart = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
-            for column in 0..<pixels.width {
-                rowStart[column] = pixels.premultipliedARGB(column: column, row: row)
-            }
-        }
-        cairo_surface_mark_dirty(image.pointer)
+        try image.store(pixels)
 
         save()
         clip(to: rect)

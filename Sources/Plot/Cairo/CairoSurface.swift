@@ -34,6 +34,26 @@ final class CairoSurface {
         return surface
     }
 
+    /// A pixel surface decoded from PNG bytes.
+    static func decodingPNG(_ bytes: [UInt8]) throws -> CairoSurface {
+        let source = ByteSource(bytes: bytes)
+        let closure = Unmanaged.passUnretained(source).toOpaque()
+        let pointer = withExtendedLifetime(source) {
+            cairo_image_surface_create_from_png_stream(readFromSource, closure)!
+        }
+        let surface = CairoSurface(pointer: pointer, sink: nil)
+        let status = cairo_surface_status(pointer)
+        if status != CAIRO_STATUS_SUCCESS {
+            throw PlotError.invalidImage(reason: "the bytes are not a PNG image Cairo can read (\(String(cString: cairo_status_to_string(status))))")
+        }
+        return surface
+    }
+
+    /// Whether the pixel format stores alpha; without it the top byte of each pixel is unused.
+    var hasAlpha: Bool {
+        cairo_image_surface_get_format(pointer) == CAIRO_FORMAT_ARGB32
+    }
+
     /// Encodes a pixel surface as PNG.
     func pngData() throws -> [UInt8] {
         cairo_surface_flush(pointer)
@@ -72,6 +92,22 @@ final class CairoSurface {
         return (width, height, pixels)
     }
 
+    /// Replaces a pixel surface's contents with `pixels`, which must have the surface's size.
+    func store(_ pixels: RGBAPixels) throws {
+        cairo_surface_flush(pointer)
+        let stride = Int(cairo_image_surface_get_stride(pointer))
+        guard let data = cairo_image_surface_get_data(pointer) else {
+            throw PlotError.cairo(operation: "storing pixels", message: "the surface has no pixel memory")
+        }
+        for row in 0..<pixels.height {
+            let rowStart = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<pixels.width {
+                rowStart[column] = pixels.premultipliedARGB(column: column, row: row)
+            }
+        }
+        cairo_surface_mark_dirty(pointer)
+    }
+
     func checkStatus(operation: String) throws {
         let status = cairo_surface_status(pointer)
         if status != CAIRO_STATUS_SUCCESS {
@@ -83,6 +119,30 @@ final class CairoSurface {
 /// Collects the bytes Cairo hands to a write callback.
 private final class ByteSink {
     var bytes: [UInt8] = []
+}
+
+/// Hands stored bytes to a read callback piece by piece.
+private final class ByteSource {
+    let bytes: [UInt8]
+    var offset = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+}
+
+private func readFromSource(
+    closure: UnsafeMutableRawPointer?, data: UnsafeMutablePointer<UInt8>?, length: UInt32
+) -> cairo_status_t {
+    guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+    let source = Unmanaged<ByteSource>.fromOpaque(closure).takeUnretainedValue()
+    let count = Int(length)
+    guard source.offset + count <= source.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+    source.bytes.withUnsafeBufferPointer { buffer in
+        data.update(from: buffer.baseAddress! + source.offset, count: count)
+    }
+    source.offset += count
+    return CAIRO_STATUS_SUCCESS
 }
 
 private func writeToSink(

@@ -52,7 +52,10 @@ extension Figure {
         return FigureLayout(
             plottingBoxes: renderer.plans.map { renderer.pixelFrame($0.box) },
             labels: renderer.labels,
-            legends: renderer.legendFrames.map { ($0.0, renderer.pixelFrame($0.1)) })
+            legends: renderer.legendFrames.map { ($0.0, renderer.pixelFrame($0.1)) },
+            colorbars: renderer.plans.enumerated().compactMap { index, plan in
+                plan.colorbarBox.map { (index, renderer.pixelFrame($0)) }
+            })
     }
 
     private func renderPixels() throws -> (surface: CairoSurface, renderer: FigureRenderer) {

@@ -27,4 +27,6 @@ public struct FigureLayout: Sendable {
     public var labels: [Label]
     /// Each legend's box, with the index of its axes.
     public var legends: [(axesIndex: Int, frame: Frame)]
+    /// Each colorbar's colour ramp, with the index of its axes.
+    public var colorbars: [(axesIndex: Int, frame: Frame)]
 }
