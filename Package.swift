@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(name: "plot-gallery", dependencies: ["Plot"], path: "Examples/PlotGallery"),
 
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
         .testTarget(name: "NotebookEngineTests", dependencies: ["NotebookEngine", "NotebookEvents"]),
     ],
     swiftLanguageModes: [.v5]

@@ -3,6 +3,12 @@
 import Foundation
 import Plot
 
+// `plot-gallery --comparison FOLDER` draws the figures of docs/plot-comparison.md instead.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--comparison" {
+    try drawComparisonFigures(into: CommandLine.arguments[2])
+    exit(0)
+}
+
 // MARK: cell 1
 /// 固定种子的随机数生成器（SplitMix64），让示例每次运行都画出同样的图。
 struct GalleryRandom {

@@ -28,7 +28,7 @@ extension Axes {
             BarArtist.Bar(x0: center - width / 2, x1: center + width / 2, y0: 0, y1: value)
         }
         artists.append(.bars(BarArtist(
-            bars: bars, color: color ?? nextCycleColor(), edgeColor: nil, alpha: alpha, label: label, horizontal: false)))
+            bars: bars, color: color ?? nextPatchColor(), edgeColor: nil, alpha: alpha, label: label, horizontal: false)))
     }
 
     /// Side-by-side bars: for each category, one bar per series, with a legend entry per series.
@@ -62,7 +62,7 @@ extension Axes {
             BarArtist.Bar(x0: result.edges[index], x1: result.edges[index + 1], y0: 0, y1: result.counts[index])
         }
         artists.append(.bars(BarArtist(
-            bars: bars, color: color ?? nextCycleColor(), edgeColor: alpha < 1 ? nil : .white,
+            bars: bars, color: color ?? nextPatchColor(), edgeColor: alpha < 1 ? nil : .white,
             alpha: alpha, label: label, horizontal: false)))
         return (result.counts, result.edges)
     }

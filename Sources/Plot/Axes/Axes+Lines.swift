@@ -23,7 +23,7 @@ extension Axes {
         let chosenMarker = marker ?? format?.marker ?? Marker.none
         let defaultLine: LineStyle = (format?.marker != nil && format?.lineStyle == nil) || marker != nil ? .none : .solid
         let chosenLine = lineStyle ?? format?.lineStyle ?? defaultLine
-        let chosenColor = color ?? format?.color ?? nextCycleColor()
+        let chosenColor = color ?? format?.color ?? nextLineColor()
         artists.append(.line(LineArtist(
             x: xs, y: ys, color: chosenColor, lineStyle: chosenLine, lineWidth: lineWidth,
             marker: chosenMarker, markerSize: markerSize, alpha: alpha, label: label)))
@@ -62,7 +62,7 @@ extension Axes {
         let xs = x.plotValues
         let ys = y.plotValues
         precondition(xs.count == ys.count, "scatter(x, y) needs as many x as y values, got \(xs.count) and \(ys.count)")
-        var pointColors = [color ?? nextCycleColor()]
+        var pointColors = [color ?? nextPatchColor()]
         var mapping: ColorMapping?
         if let colors {
             precondition(colors.count == xs.count, "scatter(colors:) needs one colour per point, got \(colors.count) for \(xs.count) points")
@@ -93,7 +93,7 @@ extension Axes {
             xs.count == lows.count && xs.count == highs.count,
             "fillBetween(x, lower, upper) needs equal lengths, got \(xs.count), \(lows.count) and \(highs.count)")
         artists.append(.band(BandArtist(
-            x: xs, lower: lows, upper: highs, color: color ?? nextCycleColor(), alpha: alpha, label: label)))
+            x: xs, lower: lows, upper: highs, color: color ?? nextPatchColor(), alpha: alpha, label: label)))
     }
 
     /// A line across the whole plotting box at height `y`.

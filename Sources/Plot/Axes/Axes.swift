@@ -48,7 +48,8 @@ public final class Axes {
     var hidesYTickLabels = false
     var sharedXGroup: SharedAxisGroup?
     var sharedYGroup: SharedAxisGroup?
-    private var nextCycleIndex = 0
+    private var nextLineColorIndex = 0
+    private var nextPatchColorIndex = 0
 
     init() {}
 
@@ -66,10 +67,18 @@ public final class Axes {
         yTickOverride = (positions, labels)
     }
 
-    /// The next colour of the default cycle, as each new series without a colour takes.
-    func nextCycleColor() -> Color {
-        defer { nextCycleIndex += 1 }
-        return Color.tab10[nextCycleIndex % Color.tab10.count]
+    /// The next line colour of the default cycle, taken by each `plot` without a colour.
+    func nextLineColor() -> Color {
+        defer { nextLineColorIndex += 1 }
+        return Color.tab10[nextLineColorIndex % Color.tab10.count]
+    }
+
+    /// The next fill colour of the default cycle, taken by scatter points, bars and bands.
+    /// Lines and fills cycle separately, as in matplotlib, so a band under a line can share
+    /// the line's colour without naming it.
+    func nextPatchColor() -> Color {
+        defer { nextPatchColorIndex += 1 }
+        return Color.tab10[nextPatchColorIndex % Color.tab10.count]
     }
 }
 

@@ -56,7 +56,7 @@ extension FigureRenderer {
             context.setColor(line.color, alpha: line.alpha)
             context.setLineWidth(line.lineWidth)
             context.setLineJoin(round: true)
-            context.setLineCap(round: line.lineStyle == .dotted)
+            context.setLineCap(round: false)
             context.setDash(line.lineStyle.dashPattern(width: line.lineWidth))
             context.newPath()
             for piece in pieces {
