@@ -67,7 +67,7 @@ private func save(_ figure: Figure, _ name: String, _ folder: String) throws {
     print(String(format: "%@-redbook.png  %.1f ms", name, Date().timeIntervalSince(start) * 1000))
 }
 
-/// A deterministic 10×10 confusion matrix shaped like a Fashion-MNIST classifier's.
+/// Returns a deterministic 10×10 confusion matrix shaped like a Fashion-MNIST classifier's.
 func comparisonConfusionMatrix() -> [[Int]] {
     [
         [812, 4, 21, 38, 5, 1, 108, 0, 11, 0],
@@ -83,7 +83,7 @@ func comparisonConfusionMatrix() -> [[Int]] {
     ]
 }
 
-/// A 224×224 synthetic photo (an orange ellipse on a gradient) and a 7×7 heatmap peaked on it.
+/// Returns a 224×224 synthetic photo (an orange ellipse on a gradient) and a 7×7 heatmap peaked on it.
 func comparisonPhotoAndHeatmap() -> (RasterImage, RasterImage) {
     let size = 224
     var photo: [Float] = []

@@ -1,12 +1,12 @@
 import Foundation
 import Plot
 
-/// Where the gallery writes its figures: the first argument, or `Output/plot-gallery`.
+/// The folder the gallery writes its figures to: the first argument, or `Output/plot-gallery`.
 let galleryFolder = CommandLine.arguments.dropFirst().first ?? "Output/plot-gallery"
 nonisolated(unsafe) var galleryCount = 0
 
-/// The gallery's stand-in for the notebook runtime's `show`: writes the figure as PNG and SVG
-/// and prints how long rendering took, so the notebook's cells run unchanged.
+/// Writes the figure as PNG and SVG and prints how long rendering took. This stands in for the
+/// notebook runtime's `show`, so the notebook's cells run unchanged.
 func show(_ figure: Figure, alt: String, caption: String) {
     galleryCount += 1
     let name = String(format: "figure-%02d", galleryCount)

@@ -1,4 +1,4 @@
-/// What can go wrong while drawing or writing a figure.
+/// An error from drawing, reading or writing a figure or image.
 public enum PlotError: Error, CustomStringConvertible, Equatable {
     /// No installed font has glyphs for some characters of a label.
     case uncoveredCharacters(label: String, characters: [Unicode.Scalar])

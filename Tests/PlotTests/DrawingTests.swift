@@ -1,7 +1,7 @@
 import Testing
 import Plot
 
-/// A figure with one axes whose limits are fixed to 0...10 on both axes.
+/// Creates a figure with one axes whose limits are fixed to 0...10 on both axes.
 func fixedAxesFigure() -> (Figure, Axes) {
     let figure = Figure(width: 4, height: 3, dpi: 100)
     let axes = figure.addAxes()

@@ -1,7 +1,7 @@
 import Testing
 import Plot
 
-/// A 2×2 grid with long labels everywhere, the case tight layout exists for.
+/// Creates a 2×2 grid with long labels everywhere, the case tight layout exists for.
 func crowdedFigure() -> Figure {
     let (figure, axes) = Figure.subplots(rows: 2, columns: 2, size: .inches(width: 6, height: 4.5))
     figure.title = "一张很挤的图：四个子图"

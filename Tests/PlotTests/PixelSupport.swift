@@ -34,7 +34,7 @@ struct Pixels {
         return bytes[start..<start + 3].map(Int.init)
     }
 
-    /// Whether a pixel is within `tolerance` of `rgb` on every channel.
+    /// Returns whether a pixel is within `tolerance` of `rgb` on every channel.
     func matches(x: Int, y: Int, rgb: [Int], tolerance: Int = 8) -> Bool {
         zip(self[x, y], rgb).allSatisfy { abs($0 - $1) <= tolerance }
     }

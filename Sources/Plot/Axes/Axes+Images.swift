@@ -2,8 +2,8 @@ extension Axes {
     /// Shows an image with square pixels, row 0 at the top, like matplotlib's `imshow`.
     ///
     /// A single-channel image goes through `colormap` over `valueRange` (its own range when
-    /// `nil`); RGB and RGBA images show their own colours. Pixels stay sharp squares unless
-    /// `interpolation` asks for smoothing.
+    /// `nil`). RGB and RGBA images show their own colours. Pixels stay sharp squares unless
+    /// `interpolation` selects smoothing.
     public func imshow(
         _ image: RasterImage,
         colormap: Colormap = .viridis,
@@ -30,8 +30,8 @@ extension Axes {
         imshow(RasterImage(matrix: matrix), colormap: colormap, valueRange: valueRange, interpolation: interpolation)
     }
 
-    /// A matrix as coloured cells with optional row and column labels and each cell's value
-    /// written in it, in black or white for contrast: the way to show a confusion matrix.
+    /// Draws a matrix as coloured cells with optional row and column labels and each cell's
+    /// value written in it, in black or white for contrast. This is how to show a confusion matrix.
     public func heatmap<Value: PlotValue>(
         _ matrix: [[Value]],
         colormap: Colormap = .viridis,

@@ -1,4 +1,4 @@
-/// Where a legend sits inside its axes.
+/// The position of a legend inside its axes.
 public enum LegendLocation: Sendable, Hashable, CaseIterable {
     /// The place among the others that covers the fewest data points and lines.
     case best
@@ -76,7 +76,7 @@ enum LegendPlacement {
         return Rect(x: x, y: y, width: size.width, height: size.height)
     }
 
-    /// The best frame: fewest data points inside plus fewest line segments crossing it.
+    /// Returns the frame with the fewest data points inside, line segments crossing it and bars under it.
     static func bestFrame(size: (width: Double, height: Double), in box: Rect, inset: Double, points: [Point], segments: [(Point, Point)], areas: [Rect]) -> Rect {
         var best: (frame: Rect, badness: Int)?
         for location in candidates {

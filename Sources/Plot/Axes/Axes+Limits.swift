@@ -66,7 +66,7 @@ extension Axes {
         return (x, y)
     }
 
-    /// The x and y view limits: fixed limits, or the (shared) data extent with a 5% margin.
+    /// Returns the x and y view limits: fixed limits, or the (shared) data extent with a 5% margin.
     func resolvedLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         var extents = dataExtents()
         if let group = sharedXGroup {

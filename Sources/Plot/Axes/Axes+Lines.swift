@@ -46,8 +46,8 @@ extension Axes {
              marker: marker, markerSize: markerSize, alpha: alpha, label: label)
     }
 
-    /// Draws one marker per point; `values` with a `colormap` colour each point by a number
-    /// (and feed a colorbar), `colors` gives each point its own colour.
+    /// Draws one marker per point. `values` with a `colormap` colour each point by a number and
+    /// feed a colorbar. `colors` gives each point its own colour.
     public func scatter<X: Sequence, Y: Sequence>(
         _ x: X, _ y: Y,
         color: Color? = nil,
@@ -96,7 +96,7 @@ extension Axes {
             x: xs, lower: lows, upper: highs, color: color ?? nextPatchColor(), alpha: alpha, label: label)))
     }
 
-    /// A line across the whole plotting box at height `y`.
+    /// Draws a line across the whole plotting box at height `y`.
     public func horizontalLine(
         at y: Double, color: Color = .black, lineStyle: LineStyle = .dashed, lineWidth: Double = 1, label: String? = nil
     ) {
@@ -104,7 +104,7 @@ extension Axes {
             orientation: .horizontal, value: y, color: color, lineStyle: lineStyle, lineWidth: lineWidth, label: label)))
     }
 
-    /// A line across the whole plotting box at `x`.
+    /// Draws a line across the whole plotting box at `x`.
     public func verticalLine(
         at x: Double, color: Color = .black, lineStyle: LineStyle = .dashed, lineWidth: Double = 1, label: String? = nil
     ) {
@@ -112,7 +112,7 @@ extension Axes {
             orientation: .vertical, value: x, color: color, lineStyle: lineStyle, lineWidth: lineWidth, label: label)))
     }
 
-    /// Text centred on a data point.
+    /// Writes text centred on a data point.
     public func text(_ text: String, x: Double, y: Double, color: Color = .black, size: Double = 10, bold: Bool = false) {
         artists.append(.text(TextArtist(text: text, x: x, y: y, color: color, size: size, bold: bold)))
     }

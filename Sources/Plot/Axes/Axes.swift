@@ -5,7 +5,7 @@ public enum AxisScale: Sendable, Hashable {
     case log
 }
 
-/// How an axes' plotting box relates data units on x and y.
+/// The relation between data units on x and y in an axes' plotting box.
 public enum Aspect: Sendable, Hashable {
     /// The box fills its cell; units on x and y may differ.
     case auto
@@ -67,13 +67,13 @@ public final class Axes {
         yTickOverride = (positions, labels)
     }
 
-    /// The next line colour of the default cycle, taken by each `plot` without a colour.
+    /// Returns the next line colour of the default cycle, taken by each `plot` without a colour.
     func nextLineColor() -> Color {
         defer { nextLineColorIndex += 1 }
         return Color.tab10[nextLineColorIndex % Color.tab10.count]
     }
 
-    /// The next fill colour of the default cycle, taken by scatter points, bars and bands.
+    /// Returns the next fill colour of the default cycle, taken by scatter points, bars and bands.
     /// Lines and fills cycle separately, as in matplotlib, so a band under a line can share
     /// the line's colour without naming it.
     func nextPatchColor() -> Color {

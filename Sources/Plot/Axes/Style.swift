@@ -1,10 +1,10 @@
-/// How a line is dashed.
+/// The dash pattern of a line.
 public enum LineStyle: Sendable, Hashable {
     case solid, dashed, dotted, dashDot
     /// No line: only the markers show.
     case none
 
-    /// The dash pattern for a line of `width` points, scaled as matplotlib scales its dashes.
+    /// Returns the dash lengths for a line of `width` points, scaled as matplotlib scales its dashes.
     func dashPattern(width: Double) -> [Double] {
         let scale = max(width, 1)
         switch self {

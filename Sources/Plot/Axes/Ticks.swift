@@ -5,7 +5,7 @@ public enum Ticks {
     /// The multipliers a linear tick step may have, times a power of ten.
     public static let steps: [Double] = [1, 2, 5, 10]
 
-    /// Evenly spaced ticks inside `lower...upper` with the smallest step of the form
+    /// Returns evenly spaced ticks inside `lower...upper` with the smallest step of the form
     /// 1, 2 or 5 × 10ⁿ that leaves at most `maxIntervals` intervals between them.
     public static func linear(from lower: Double, to upper: Double, maxIntervals: Int = 8) -> [Double] {
         guard lower.isFinite, upper.isFinite, upper > lower, maxIntervals > 0 else {
@@ -21,7 +21,7 @@ public enum Ticks {
         }
     }
 
-    /// The step `linear(from:to:maxIntervals:)` uses.
+    /// Returns the step `linear(from:to:maxIntervals:)` uses.
     public static func step(from lower: Double, to upper: Double, maxIntervals: Int) -> Double {
         let rough = (upper - lower) / Double(maxIntervals)
         let magnitude = pow(10, floor(log10(rough)))
@@ -35,7 +35,7 @@ public enum Ticks {
         return 10 * magnitude
     }
 
-    /// Powers of ten inside `lower...upper` (both positive), thinned to at most `maxCount`.
+    /// Returns powers of ten inside `lower...upper` (both positive), thinned to at most `maxCount`.
     public static func logarithmic(from lower: Double, to upper: Double, maxCount: Int = 8) -> [Double] {
         guard lower > 0, upper > lower else { return [] }
         let first = Int(ceil(log10(lower) - 1e-9))
@@ -45,7 +45,7 @@ public enum Ticks {
         return stride(from: first, through: last, by: every).map { pow(10, Double($0)) }
     }
 
-    /// The 2…9 × 10ⁿ minor ticks of a log axis inside `lower...upper`.
+    /// Returns the 2…9 × 10ⁿ minor ticks of a log axis inside `lower...upper`.
     static func logarithmicMinor(from lower: Double, to upper: Double) -> [Double] {
         guard lower > 0, upper > lower, log10(upper / lower) <= 8 else { return [] }
         var ticks: [Double] = []
@@ -58,7 +58,7 @@ public enum Ticks {
         return ticks
     }
 
-    /// Labels for evenly spaced linear ticks: as many decimals as the step needs, a true minus
+    /// Returns labels for evenly spaced linear ticks: as many decimals as the step needs, a true minus
     /// sign, and "m×10ⁿ" when the numbers are very large or very small.
     public static func labels(for ticks: [Double]) -> [String] {
         guard ticks.count > 1 else { return ticks.map { format($0, decimals: decimalsNeeded(for: $0)) } }
@@ -76,7 +76,7 @@ public enum Ticks {
         return ticks.map { format($0, decimals: decimals) }
     }
 
-    /// A power-of-ten label such as "10⁻³"; 1 and 10 stay "10⁰" and "10¹" for a uniform axis.
+    /// Returns a power-of-ten label such as "10⁻³". 1 and 10 become "10⁰" and "10¹" so an axis reads uniformly.
     public static func logarithmicLabel(for value: Double) -> String {
         "10" + superscript(Int(log10(value).rounded()))
     }
@@ -92,7 +92,7 @@ public enum Ticks {
         return decimals
     }
 
-    /// `value` with `decimals` decimals and a true minus sign; "-0" becomes "0".
+    /// Formats `value` with `decimals` decimals and a true minus sign. "-0" becomes "0".
     static func format(_ value: Double, decimals: Int) -> String {
         var text = String(format: "%.\(decimals)f", value)
         if text.hasPrefix("-") {

@@ -16,7 +16,7 @@ final class CairoSurface {
         cairo_surface_destroy(pointer)
     }
 
-    /// An ARGB pixel surface, cleared to transparent.
+    /// Creates an ARGB pixel surface, cleared to transparent.
     static func image(width: Int, height: Int) throws -> CairoSurface {
         let pointer = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))!
         let surface = CairoSurface(pointer: pointer, sink: nil)
@@ -24,7 +24,7 @@ final class CairoSurface {
         return surface
     }
 
-    /// An SVG surface whose document is collected in memory; read it with `finishSVG()`.
+    /// Creates an SVG surface whose document is collected in memory. Read it with `finishSVG()`.
     static func svg(widthInPoints: Double, heightInPoints: Double) throws -> CairoSurface {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -34,7 +34,7 @@ final class CairoSurface {
         return surface
     }
 
-    /// A pixel surface decoded from PNG bytes.
+    /// Decodes PNG bytes into a pixel surface.
     static func decodingPNG(_ bytes: [UInt8]) throws -> CairoSurface {
         let source = ByteSource(bytes: bytes)
         let closure = Unmanaged.passUnretained(source).toOpaque()
@@ -75,7 +75,7 @@ final class CairoSurface {
         return sink?.bytes ?? []
     }
 
-    /// The surface's pixels as premultiplied native-endian ARGB words, row by row.
+    /// Returns the surface's pixels as premultiplied native-endian ARGB words, row by row.
     func argbPixels() -> (width: Int, height: Int, pixels: [UInt32]) {
         cairo_surface_flush(pointer)
         let width = Int(cairo_image_surface_get_width(pointer))

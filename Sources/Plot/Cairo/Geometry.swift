@@ -25,7 +25,7 @@ struct Rect: Equatable {
         Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
     }
 
-    /// Whether the segment from `a` to `b` touches this rectangle (Liang–Barsky clipping).
+    /// Returns whether the segment from `a` to `b` touches this rectangle (Liang–Barsky clipping).
     func intersectsSegment(from a: Point, to b: Point) -> Bool {
         var low = 0.0
         var high = 1.0

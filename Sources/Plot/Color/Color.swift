@@ -14,12 +14,12 @@ public struct Color: Hashable, Sendable {
         self.alpha = alpha
     }
 
-    /// A grey from black (0) to white (1).
+    /// Creates a grey from black (0) to white (1).
     public init(gray: Double, alpha: Double = 1) {
         self.init(red: gray, green: gray, blue: gray, alpha: alpha)
     }
 
-    /// A colour from a hex string such as `"#1f77b4"`, `"1f77b4"` or `"#1f77b480"` (with alpha).
+    /// Creates a colour from a hex string such as `"#1f77b4"`, `"1f77b4"` or `"#1f77b480"` (with alpha).
     /// Traps on a malformed string, since colours are written in code, not read from data.
     public init(hex: String) {
         let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
@@ -34,7 +34,7 @@ public struct Color: Hashable, Sendable {
             alpha: digits.count == 8 ? Double(value & 0xff) / 255 : 1)
     }
 
-    /// The same colour with a different opacity.
+    /// Returns the same colour with a different opacity.
     public func withAlpha(_ alpha: Double) -> Color {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }

@@ -14,9 +14,9 @@ extension Colormap {
         return Colormap(name: "jet", colors: table)
     }()
 
-    /// Kenneth Moreland's smooth cool-to-warm diverging map (2009), computed from its definition:
-    /// blue (59, 76, 192) to red (180, 4, 38) through a neutral grey, interpolated in his
-    /// polar Lab space "Msh" so lightness peaks in the middle and the hue turns smoothly.
+    /// Kenneth Moreland's smooth cool-to-warm diverging map (2009), computed from its definition.
+    /// It runs from blue (59, 76, 192) to red (180, 4, 38) through a neutral grey. Interpolating in
+    /// his polar Lab space "Msh" makes lightness peak in the middle and the hue turn smoothly.
     public static let coolwarm: Colormap = {
         let cool = MshColor(Color(red: 59 / 255, green: 76 / 255, blue: 192 / 255))
         let warm = MshColor(Color(red: 180 / 255, green: 4 / 255, blue: 38 / 255))

@@ -3,14 +3,14 @@ public struct Colormap: Sendable, Hashable {
     public let name: String
     public let colors: [Color]
 
-    /// A colormap from an explicit table; the first entry stands for 0 and the last for 1.
+    /// Creates a colormap from an explicit table. The first entry is the colour for 0, the last for 1.
     public init(name: String, colors: [Color]) {
         precondition(colors.count >= 2, "Colormap(name: \"\(name)\") needs at least 2 colours, got \(colors.count)")
         self.name = name
         self.colors = colors
     }
 
-    /// A colormap that runs linearly through evenly spaced colours, resampled to 256 entries.
+    /// Creates a colormap that runs linearly through evenly spaced colours, resampled to 256 entries.
     public init(name: String, interpolating stops: [Color]) {
         precondition(stops.count >= 2, "Colormap(name: \"\(name)\", interpolating:) needs at least 2 colours, got \(stops.count)")
         let table = (0..<256).map { index -> Color in
@@ -27,19 +27,19 @@ public struct Colormap: Sendable, Hashable {
         self.init(name: name, colors: table)
     }
 
-    /// The colour for `value` in 0...1; values outside are clamped, NaN is transparent.
+    /// Returns the colour for `value` in 0...1. Values outside are clamped and NaN is transparent.
     public func color(at value: Double) -> Color {
         guard !value.isNaN else { return .clear }
         let index = Int(value * Double(colors.count))
         return colors[min(max(index, 0), colors.count - 1)]
     }
 
-    /// The same colours in the opposite order, named with matplotlib's `_r` suffix.
+    /// Returns the same colours in the opposite order, named with matplotlib's `_r` suffix.
     public func reversed() -> Colormap {
         Colormap(name: name.hasSuffix("_r") ? String(name.dropLast(2)) : name + "_r", colors: colors.reversed())
     }
 
-    /// A built-in colormap by its matplotlib name (`"viridis"`, `"RdBu"`, `"gray_r"`, ...).
+    /// Looks up a built-in colormap by its matplotlib name (`"viridis"`, `"RdBu"`, `"gray_r"`, ...).
     public static func named(_ name: String) -> Colormap? {
         if name.hasSuffix("_r") {
             return named(String(name.dropLast(2)))?.reversed()

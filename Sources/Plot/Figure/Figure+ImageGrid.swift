@@ -1,6 +1,6 @@
 extension Figure {
-    /// A grid of images without axes, each with an optional title underneath nothing but itself:
-    /// sample images, activation maps of one layer, filter patterns.
+    /// Creates a figure with a grid of images without axes, each with an optional title above it,
+    /// for sample images, activation maps of one layer or filter patterns.
     ///
     /// Single-channel images go through `colormap`, each over its own range unless `valueRange`
     /// fixes one for all tiles. `tileSize` is the side of a tile's cell in inches.

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Figure {
-    /// The figure as a PNG at `dpi` pixels per inch.
+    /// Renders the figure as a PNG at `dpi` pixels per inch.
     ///
     /// Throws when a label has characters no installed font covers, or when Cairo fails.
     public func pngData() throws -> [UInt8] {
@@ -13,7 +13,7 @@ extension Figure {
         try write(pngData(), to: path)
     }
 
-    /// The figure as an SVG document, with text as glyph outlines so it looks the same anywhere.
+    /// Renders the figure as an SVG document, with text as glyph outlines so it looks the same anywhere.
     public func svgData() throws -> [UInt8] {
         let points = size.inPoints
         let surface = try CairoSurface.svg(widthInPoints: points.width, heightInPoints: points.height)
@@ -29,7 +29,7 @@ extension Figure {
         try write(svgData(), to: path)
     }
 
-    /// The rendered figure's pixels as 8-bit RGBA, row by row, for inspecting output in code.
+    /// Renders the figure and returns its pixels as 8-bit RGBA, row by row, for inspecting output in code.
     public func rgbaPixels() throws -> (width: Int, height: Int, bytes: [UInt8]) {
         let (width, height, words) = try renderPixels().surface.argbPixels()
         var bytes = [UInt8](repeating: 0, count: width * height * 4)

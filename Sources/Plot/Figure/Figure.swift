@@ -14,7 +14,7 @@ public enum FigureSize: Sendable, Hashable {
 
 /// A whole picture: a grid of axes, an optional overall title, and the output formats.
 ///
-/// Sizes are in inches or points; `dpi` only sets how many pixels a PNG gets per inch, so a
+/// Sizes are in inches or points. `dpi` only sets how many pixels a PNG gets per inch, so a
 /// figure keeps its proportions and text sizes at any density.
 public final class Figure {
     public var size: FigureSize
@@ -39,20 +39,20 @@ public final class Figure {
         self.dpi = dpi
     }
 
-    /// A figure `width` × `height` inches.
+    /// Creates a figure `width` × `height` inches.
     public convenience init(width: Double, height: Double, dpi: Double = 100) {
         self.init(size: .inches(width: width, height: height), dpi: dpi)
     }
 
-    /// One axes filling the figure.
+    /// Adds one axes that fills the figure, replacing any earlier axes.
     public func addAxes() -> Axes {
         subplots(rows: 1, columns: 1)[0]
     }
 
-    /// A `rows` × `columns` grid of axes, returned row by row; this replaces any earlier axes.
+    /// Adds a `rows` × `columns` grid of axes, replacing any earlier axes, and returns it row by row.
     ///
     /// With `sharedX` every axes gets the same x limits and only the bottom row keeps x tick
-    /// labels; `sharedY` does the same for y and the left column.
+    /// labels. `sharedY` does the same for y and the left column.
     public func subplots(rows: Int, columns: Int, sharedX: Bool = false, sharedY: Bool = false) -> [Axes] {
         precondition(rows > 0 && columns > 0, "subplots needs at least one row and column, got \(rows)×\(columns)")
         self.rows = rows
@@ -77,7 +77,7 @@ public final class Figure {
         return axes
     }
 
-    /// A new figure with a grid of axes, as matplotlib's `plt.subplots`.
+    /// Creates a figure with a grid of axes, as matplotlib's `plt.subplots` does.
     public static func subplots(
         rows: Int, columns: Int,
         size: FigureSize = .inches(width: 6.4, height: 4.8), dpi: Double = 100,
@@ -88,7 +88,7 @@ public final class Figure {
         return (figure, axes)
     }
 
-    /// The axes at a grid position.
+    /// Returns the axes at a grid position.
     public func axes(row: Int, column: Int) -> Axes {
         precondition(row >= 0 && row < rows && column >= 0 && column < columns,
                      "axes(row: \(row), column: \(column)) is outside the \(rows)×\(columns) grid")

@@ -1,5 +1,5 @@
-/// Where things landed in a rendered figure, in PNG pixels (origin top left): for checking
-/// that a layout leaves nothing clipped or overlapping.
+/// The positions of boxes and text in a rendered figure, in PNG pixels (origin top left), for
+/// checking that a layout leaves nothing clipped or overlapping.
 public struct FigureLayout: Sendable {
     /// A rectangle in pixels.
     public struct Frame: Sendable, Equatable {

@@ -32,7 +32,7 @@ extension FigureRenderer {
         }
     }
 
-    /// The polylines of a series in drawing coordinates, split where values are missing.
+    /// Converts a series to polylines in drawing coordinates, split where values are missing.
     static func polylines(x: [Double], y: [Double], transform: DataTransform) -> [[Point]] {
         var pieces: [[Point]] = []
         var current: [Point] = []

@@ -143,7 +143,7 @@ final class FigureRenderer {
         }
     }
 
-    /// The largest box inside `box`, centred, in which a data unit is as long on x as on y.
+    /// Returns the largest centred box inside `box` in which a data unit is as long on x as on y.
     private func equalAspectBox(in box: Rect, plan: AxesPlan) -> Rect {
         let xSpan = plan.xLimits.upperBound - plan.xLimits.lowerBound
         let ySpan = plan.yLimits.upperBound - plan.yLimits.lowerBound

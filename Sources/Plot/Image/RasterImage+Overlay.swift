@@ -30,7 +30,7 @@ extension RasterImage {
         return RasterImage(width: width, height: height, channels: 3, samples: blended)
     }
 
-    /// The overlay with a heatmap given as rows of values.
+    /// Returns the overlay for a heatmap given as rows of values.
     public func overlaying<Value: PlotValue>(
         heatmap rows: [[Value]], colormap: Colormap = .jet, alpha: Double = 0.4, interpolation: Interpolation = .bicubic
     ) -> RasterImage {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How an image is resampled to a new size.
+/// The method for resampling an image to a new size.
 public enum Interpolation: Sendable, Hashable {
     /// Each output pixel copies the closest input pixel.
     case nearest
@@ -11,7 +11,7 @@ public enum Interpolation: Sendable, Hashable {
 }
 
 extension RasterImage {
-    /// This image resampled to `width` × `height`, pixel centres aligned as in image editors.
+    /// Returns this image resampled to `width` × `height`, pixel centres aligned as in image editors.
     public func resized(width newWidth: Int, height newHeight: Int, interpolation: Interpolation = .bilinear) -> RasterImage {
         precondition(newWidth > 0 && newHeight > 0, "resized(width:height:) needs a positive size, got \(newWidth)×\(newHeight)")
         let range = valueRange
@@ -41,7 +41,7 @@ extension RasterImage {
         return RasterImage(width: newWidth, height: newHeight, channels: channels, samples: output)
     }
 
-    /// The sample at a pixel, with coordinates clamped to the edge.
+    /// Returns the sample at a pixel, with coordinates clamped to the edge.
     private func sample(x: Int, y: Int, channel: Int) -> Double {
         let clampedX = min(max(x, 0), width - 1)
         let clampedY = min(max(y, 0), height - 1)

@@ -8,7 +8,7 @@ public struct RasterImage: Sendable, Equatable {
     /// Row-major samples, channels interleaved: `(row * width + column) * channels + channel`.
     public let samples: [Float]
 
-    /// An image from interleaved samples; traps when the count does not match the shape.
+    /// Creates an image from interleaved samples. Traps when the count does not match the shape.
     public init(width: Int, height: Int, channels: Int, samples: [Float]) {
         precondition([1, 3, 4].contains(channels), "RasterImage expects 1, 3 or 4 channels, got \(channels)")
         precondition(
@@ -21,12 +21,12 @@ public struct RasterImage: Sendable, Equatable {
         self.samples = samples
     }
 
-    /// A greyscale image or scalar field from row-major values of any numeric type.
+    /// Creates a greyscale image or scalar field from row-major values of any numeric type.
     public init<Value: PlotValue>(gray values: [Value], width: Int, height: Int) {
         self.init(width: width, height: height, channels: 1, samples: values.map { Float($0.plotValue) })
     }
 
-    /// A scalar field from rows of values (a matrix, a heatmap, a confusion matrix).
+    /// Creates a scalar field from rows of values (a matrix, a heatmap, a confusion matrix).
     public init<Value: PlotValue>(matrix rows: [[Value]]) {
         let width = rows.first?.count ?? 0
         precondition(
@@ -35,27 +35,27 @@ public struct RasterImage: Sendable, Equatable {
         self.init(gray: rows.flatMap { $0 }, width: width, height: rows.count)
     }
 
-    /// An RGB image from bytes (0...255), three per pixel.
+    /// Creates an RGB image from bytes (0...255), three per pixel.
     public init(rgb bytes: [UInt8], width: Int, height: Int) {
         self.init(width: width, height: height, channels: 3, samples: bytes.map { Float($0) / 255 })
     }
 
-    /// An RGBA image from bytes (0...255), four per pixel.
+    /// Creates an RGBA image from bytes (0...255), four per pixel.
     public init(rgba bytes: [UInt8], width: Int, height: Int) {
         self.init(width: width, height: height, channels: 4, samples: bytes.map { Float($0) / 255 })
     }
 
-    /// An RGB image from floating-point samples in 0...1, three per pixel.
+    /// Creates an RGB image from floating-point samples in 0...1, three per pixel.
     public init<Value: BinaryFloatingPoint>(rgb values: [Value], width: Int, height: Int) {
         self.init(width: width, height: height, channels: 3, samples: values.map { Float($0) })
     }
 
-    /// An RGBA image from floating-point samples in 0...1, four per pixel.
+    /// Creates an RGBA image from floating-point samples in 0...1, four per pixel.
     public init<Value: BinaryFloatingPoint>(rgba values: [Value], width: Int, height: Int) {
         self.init(width: width, height: height, channels: 4, samples: values.map { Float($0) })
     }
 
-    /// The samples of one pixel.
+    /// Returns the samples of one pixel.
     public func pixel(x: Int, y: Int) -> ArraySlice<Float> {
         let start = (y * width + x) * channels
         return samples[start..<start + channels]
@@ -72,7 +72,7 @@ public struct RasterImage: Sendable, Equatable {
         return low <= high ? Double(low)...Double(high) : 0...1
     }
 
-    /// This image as RGB, mapping a single channel through `colormap` over `valueRange`
+    /// Returns this image as RGB, mapping a single channel through `colormap` over `valueRange`
     /// (the image's own range when `nil`) and dropping any alpha channel.
     public func rgb(colormap: Colormap = .gray, valueRange: ClosedRange<Double>? = nil) -> RasterImage {
         switch channels {
@@ -98,7 +98,7 @@ public struct RasterImage: Sendable, Equatable {
     }
 }
 
-/// How a colormap spreads over data: values at `valueRange`'s ends get the colormap's ends.
+/// A colormap spread over a value range: values at the range's ends get the colormap's ends.
 struct ColorMapping: Equatable {
     var colormap: Colormap
     var valueRange: ClosedRange<Double>

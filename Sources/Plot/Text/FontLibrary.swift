@@ -13,7 +13,7 @@ final class FontPattern {
         FcPatternDestroy(pointer)
     }
 
-    /// The set of characters the matched font file has glyphs for.
+    /// Returns the set of characters the matched font file has glyphs for.
     func characterSet() -> FontCharacterSet? {
         var charset: OpaquePointer?
         guard FcPatternGetCharSet(pointer, "charset", 0, &charset) == FcResultMatch, let charset else { return nil }
@@ -85,7 +85,7 @@ final class FontLibrary: @unchecked Sendable {
         var bold: Bool
     }
 
-    /// The preferred fonts in priority order, loaded once per weight.
+    /// Returns the preferred fonts in priority order, loaded once per weight.
     func preferredFonts(bold: Bool) -> [Font] {
         lock.lock()
         defer { lock.unlock() }
@@ -98,7 +98,7 @@ final class FontLibrary: @unchecked Sendable {
         return fonts
     }
 
-    /// A font that has a glyph for `scalar`, or `nil` when no installed font does.
+    /// Returns a font that has a glyph for `scalar`, or `nil` when no installed font has one.
     func font(covering scalar: Unicode.Scalar, bold: Bool) -> Font? {
         for font in preferredFonts(bold: bold) where font.coverage.contains(scalar) {
             return font

@@ -24,8 +24,8 @@ enum VerticalAlignment { case top, center, baseline, bottom }
 
 /// Splits text into runs by font coverage, measures it and draws it with Cairo.
 ///
-/// Cairo's text call draws with one face at a time and shows a box for a missing glyph, so each
-/// character goes to the first font that covers it, and a character that no installed font covers
+/// Cairo's text call draws with one face at a time and shows a box for a missing glyph. So each
+/// character goes to the first font that covers it. A character that no installed font covers
 /// becomes an error before anything is drawn.
 final class Typesetter {
     let context: CairoContext
@@ -103,8 +103,8 @@ final class Typesetter {
         return block
     }
 
-    /// The rectangle `block` covers when drawn at `anchor` with the given alignment.
-    /// With `vertical` set the text reads bottom to top, as a y-axis label does.
+    /// Returns the rectangle `block` covers when drawn at `anchor` with the given alignment.
+    /// With `rotated` set the text reads bottom to top, as a y-axis label does.
     func bounds(
         of block: TextBlock, at anchor: Point,
         horizontal: HorizontalAlignment, vertical: VerticalAlignment, rotated: Bool = false
