@@ -131,3 +131,15 @@ func fixedAxesFigure() -> (Figure, Axes) {
     #expect(image.width == 300, "got width \(image.width)")
     #expect(image.height == 150, "got height \(image.height)")
 }
+
+@Test func logAxisDropsWholePoint() throws {
+    let figure = Figure(width: 4, height: 3)
+    let axes = figure.addAxes()
+    axes.plot([0, 1, 10, 100], [-50, 2, 3, 4])
+    axes.xScale = .log
+    let layout = try figure.layout()
+    let box = layout.plottingBoxes[0]
+    let yTickLabels = layout.labels.filter { $0.frame.maxX <= box.x }.map(\.text)
+    let hasNegativeTick = yTickLabels.contains { $0.hasPrefix("\u{2212}") }
+    #expect(!hasNegativeTick, "y ticks reach the dropped point's −50: \(yTickLabels)")
+}

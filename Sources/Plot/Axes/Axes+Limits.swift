@@ -29,11 +29,9 @@ extension Axes {
         for artist in artists {
             switch artist {
             case .line(let line):
-                line.x.forEach { x.include($0, scale: xScale) }
-                line.y.forEach { y.include($0, scale: yScale) }
+                includePoints(x: line.x, y: line.y, into: &x, &y)
             case .scatter(let scatter):
-                scatter.x.forEach { x.include($0, scale: xScale) }
-                scatter.y.forEach { y.include($0, scale: yScale) }
+                includePoints(x: scatter.x, y: scatter.y, into: &x, &y)
             case .bars(let bars):
                 for bar in bars.bars {
                     x.include(bar.x0, scale: xScale)
@@ -64,6 +62,20 @@ extension Axes {
             }
         }
         return (x, y)
+    }
+
+    /// Widens the extents by the points that can be drawn: a point with a missing coordinate, or
+    /// one at or below zero on a log axis, does not stretch the other axis either.
+    private func includePoints(x xs: [Double], y ys: [Double], into x: inout DataExtent, _ y: inout DataExtent) {
+        for (xValue, yValue) in zip(xs, ys) {
+            guard Self.isDrawable(xValue, scale: xScale), Self.isDrawable(yValue, scale: yScale) else { continue }
+            x.include(xValue, scale: xScale)
+            y.include(yValue, scale: yScale)
+        }
+    }
+
+    private static func isDrawable(_ value: Double, scale: AxisScale) -> Bool {
+        value.isFinite && (scale == .linear || value > 0)
     }
 
     /// Returns the x and y view limits: fixed limits, or the (shared) data extent with a 5% margin.
