@@ -143,3 +143,17 @@ func fixedAxesFigure() -> (Figure, Axes) {
     let hasNegativeTick = yTickLabels.contains { $0.hasPrefix("\u{2212}") }
     #expect(!hasNegativeTick, "y ticks reach the dropped point's −50: \(yTickLabels)")
 }
+
+@Test func imageBicubicBlendsNeighbours() throws {
+    let figure = Figure(width: 3, height: 2)
+    let axes = figure.addAxes()
+    axes.imshow([[0.0, 1.0]], colormap: .gray, interpolation: .bicubic)
+    let box = try figure.layout().plottingBoxes[0]
+    let pixels = try Pixels(figure)
+
+    let middle = pixels[Int(box.x + box.width / 2), Int(box.y + box.height / 2)][0]
+    let quarter = pixels[Int(box.x + box.width / 4), Int(box.y + box.height / 2)][0]
+    #expect(middle > 90, "the middle should be mid-grey, got \(middle)")
+    #expect(middle < 165, "the middle should be mid-grey, got \(middle)")
+    #expect(quarter < middle, "grey should rise from left to right: \(quarter) then \(middle)")
+}

@@ -60,10 +60,6 @@ final class CairoContext {
         }
     }
 
-    func setAntialias(_ enabled: Bool) {
-        cairo_set_antialias(pointer, enabled ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
-    }
-
     // MARK: Paths
 
     func newPath() { cairo_new_path(pointer) }
@@ -88,7 +84,6 @@ final class CairoContext {
     func fill() { cairo_fill(pointer) }
     func fillPreservingPath() { cairo_fill_preserve(pointer) }
     func clip() { cairo_clip(pointer) }
-    func paint() { cairo_paint(pointer) }
 
     func clip(to rect: Rect) {
         rectangle(rect)

@@ -21,10 +21,6 @@ struct Rect: Equatable {
         point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
     }
 
-    func insetBy(dx: Double, dy: Double) -> Rect {
-        Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
-    }
-
     /// Returns whether the segment from `a` to `b` touches this rectangle (Liang–Barsky clipping).
     func intersectsSegment(from a: Point, to b: Point) -> Bool {
         var low = 0.0

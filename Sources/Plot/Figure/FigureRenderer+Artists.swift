@@ -24,7 +24,16 @@ extension FigureRenderer {
             let rect = Rect(
                 x: min(topLeft.x, bottomRight.x), y: min(topLeft.y, bottomRight.y),
                 width: abs(bottomRight.x - topLeft.x), height: abs(bottomRight.y - topLeft.y))
-            let pixels = RGBAPixels(image.image, mapping: image.mapping)
+            var raster = image.image
+            if image.interpolation == .bicubic {
+                // Cairo filters only bilinearly, so bicubic smoothing resamples the data to about
+                // one sample per device pixel first, before colour mapping as matplotlib does.
+                let density = snapScale ?? 2
+                let width = min(max(Int((rect.width * density).rounded()), 1), 4096)
+                let height = min(max(Int((rect.height * density).rounded()), 1), 4096)
+                raster = raster.resized(width: width, height: height, interpolation: .bicubic)
+            }
+            let pixels = RGBAPixels(raster, mapping: image.mapping)
             try context.drawPixels(pixels, in: rect, smooth: image.interpolation != .nearest, alpha: image.alpha)
         case .text(let text):
             let block = try typesetter.layout(text.text, size: text.size, bold: text.bold)
