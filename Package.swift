@@ -23,9 +23,10 @@ let package = Package(
         .target(name: "NotebookRuntime", dependencies: ["DeepLearning", "Plot", "NotebookEvents"]),
         .target(name: "NotebookEngine", dependencies: ["CMark", "NotebookEvents"]),
         .executableTarget(name: "redbook", dependencies: ["NotebookEngine"]),
+        .executableTarget(name: "plot-gallery", dependencies: ["Plot"], path: "Examples/PlotGallery"),
 
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
         .testTarget(name: "NotebookEngineTests", dependencies: ["NotebookEngine", "NotebookEvents"]),
     ],
     swiftLanguageModes: [.v5]

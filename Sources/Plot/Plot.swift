@@ -1,3 +1,0 @@
-internal import CCairo
-
-public func cairoVersionString() -> String { String(cString: cairo_version_string()) }

@@ -1,3 +1,0 @@
-import Testing
-import Plot
-@Test func smoke() { #expect(true) }
