@@ -1,0 +1,34 @@
+/// Names and markers that a notebook program and the engine running it agree on.
+///
+/// The engine starts the program with these environment variables set. At every cell
+/// boundary the runtime writes a marker into both stdout and stderr, so the engine can split
+/// each stream into cells while keeping the exact order of everything written to it,
+/// including output written by C libraries straight to the file descriptors.
+public enum NotebookChannel {
+    /// Environment variable with the number of the file descriptor that carries events as JSON lines.
+    public static let eventsDescriptorVariable = "REDBOOK_EVENTS_FD"
+
+    /// Environment variable with a random token that makes boundary markers unique to one run.
+    public static let markerTokenVariable = "REDBOOK_MARKER_TOKEN"
+
+    /// Environment variable with a directory where the runtime may write image files.
+    public static let scratchDirectoryVariable = "REDBOOK_SCRATCH_DIR"
+
+    /// The byte that opens and closes every marker (ASCII record separator).
+    public static let markerDelimiter: UInt8 = 0x1E
+
+    /// Returns the marker written into stdout and stderr at a cell boundary.
+    ///
+    /// The marker is `RS redbook:<token>:<boundary>:<cell> RS`, with no newline, so it can be
+    /// found anywhere in a stream, even after a line that the cell left unterminated.
+    public static func marker(token: String, boundary: CellBoundary, cell: Int) -> String {
+        let delimiter = String(UnicodeScalar(markerDelimiter))
+        return "\(delimiter)redbook:\(token):\(boundary.rawValue):\(cell)\(delimiter)"
+    }
+}
+
+/// The two edges of a cell's execution.
+public enum CellBoundary: String, Codable, Sendable {
+    case begin
+    case end
+}
