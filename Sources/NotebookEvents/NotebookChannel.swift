@@ -19,16 +19,22 @@ public enum NotebookChannel {
 
     /// Returns the marker written into stdout and stderr at a cell boundary.
     ///
-    /// The marker is `RS redbook:<token>:<boundary>:<cell> RS`, with no newline, so it can be
+    /// The marker is `RS redbook:<token>:<boundary>:<number> RS`, with no newline, so it can be
     /// found anywhere in a stream, even after a line that the cell left unterminated.
-    public static func marker(token: String, boundary: CellBoundary, cell: Int) -> String {
+    public static func marker(token: String, boundary: CellBoundary, number: Int) -> String {
         let delimiter = String(UnicodeScalar(markerDelimiter))
-        return "\(delimiter)redbook:\(token):\(boundary.rawValue):\(cell)\(delimiter)"
+        return "\(delimiter)redbook:\(token):\(boundary.rawValue):\(number)\(delimiter)"
     }
 }
 
-/// The two edges of a cell's execution.
+/// A point in a cell's output streams that the engine must know about.
 public enum CellBoundary: String, Codable, Sendable {
+    /// The cell starts; the marker's number is the cell index.
     case begin
+    /// The cell ends; the marker's number is the cell index.
     case end
+    /// The cell showed something over the event channel; the marker's number is the event's
+    /// sequence number. Written into stdout only, it places tables and images between the
+    /// lines printed before and after them.
+    case display
 }

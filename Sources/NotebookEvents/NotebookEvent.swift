@@ -5,10 +5,13 @@
 public struct NotebookEvent: Codable, Equatable, Sendable {
     /// Zero-based index of the cell among all executable cells of the notebook.
     public var cell: Int
+    /// Position of the event among all events of the run, starting at 0.
+    public var sequence: Int
     public var kind: Kind
 
-    public init(cell: Int, kind: Kind) {
+    public init(cell: Int, sequence: Int, kind: Kind) {
         self.cell = cell
+        self.sequence = sequence
         self.kind = kind
     }
 

@@ -10,7 +10,7 @@ public func display(markdown: String) {
         print(markdown)
         return
     }
-    session.send(NotebookEvent(cell: session.cell, kind: .markdown(markdown)))
+    session.send(.markdown(markdown))
 }
 
 /// Shows a table of strings under the current cell.
@@ -23,7 +23,7 @@ public func display(table rows: [[String]], header: [String]) {
         return
     }
     let table = DisplayedTable(header: header, rows: rows)
-    session.send(NotebookEvent(cell: session.cell, kind: .table(table)))
+    session.send(.table(table))
 }
 
 /// Shows a table of values under the current cell, each written with `description`.

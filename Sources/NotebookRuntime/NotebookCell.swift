@@ -19,7 +19,7 @@ public enum _NotebookCell {
     public static func caught(_ error: any Error, cell index: Int) {
         let description = String(describing: error)
         if NotebookSession.shared.isAttached {
-            NotebookSession.shared.send(NotebookEvent(cell: index, kind: .caughtError(description: description)))
+            NotebookSession.shared.send(.caughtError(description: description), cell: index)
         } else {
             print("error: \(description)")
         }

@@ -20,6 +20,7 @@ final class NotebookSession: @unchecked Sendable {
     private var currentCell = -1
     private var cellStart = Date()
     private var imageCount = 0
+    private var nextSequence = 0
     private let encoder = JSONEncoder()
 
     init(environment: [String: String]) {
@@ -51,7 +52,7 @@ final class NotebookSession: @unchecked Sendable {
         cellStart = Date()
         lock.unlock()
 
-        send(NotebookEvent(cell: index, kind: .began))
+        send(.began, cell: index)
     }
 
     func end(cell index: Int) {
@@ -60,16 +61,32 @@ final class NotebookSession: @unchecked Sendable {
         lock.unlock()
 
         writeMarkers(.end, cell: index)
-        send(NotebookEvent(cell: index, kind: .ended(wallSeconds: elapsed)))
+        send(.ended(wallSeconds: elapsed), cell: index)
     }
 
     /// Sends one event to the engine; does nothing when detached.
-    func send(_ event: NotebookEvent) {
-        guard let descriptor = eventsDescriptor, var line = try? encoder.encode(event) else { return }
-        line.append(UInt8(ascii: "\n"))
+    ///
+    /// Displays also leave a marker in stdout so the engine can place them among printed lines.
+    func send(_ kind: NotebookEvent.Kind, cell: Int? = nil) {
+        guard let descriptor = eventsDescriptor else { return }
 
         lock.lock()
         defer { lock.unlock() }
+        let event = NotebookEvent(cell: cell ?? currentCell, sequence: nextSequence, kind: kind)
+        nextSequence += 1
+        guard var line = try? encoder.encode(event) else { return }
+        line.append(UInt8(ascii: "\n"))
+
+        switch kind {
+        case .image, .table, .markdown:
+            fflush(stdout)
+            if let markerToken {
+                let marker = NotebookChannel.marker(token: markerToken, boundary: .display, number: event.sequence)
+                writeAll(Data(marker.utf8), to: STDOUT_FILENO)
+            }
+        case .began, .ended, .caughtError:
+            break
+        }
         writeAll(line, to: descriptor)
     }
 
@@ -87,7 +104,7 @@ final class NotebookSession: @unchecked Sendable {
         // correct side of the marker.
         fflush(nil)
         guard let markerToken else { return }
-        let marker = Data(NotebookChannel.marker(token: markerToken, boundary: boundary, cell: index).utf8)
+        let marker = Data(NotebookChannel.marker(token: markerToken, boundary: boundary, number: index).utf8)
         writeAll(marker, to: STDOUT_FILENO)
         writeAll(marker, to: STDERR_FILENO)
     }

@@ -53,7 +53,7 @@ public func show(png: [UInt8], alt: String = "", caption: String? = nil) throws 
         throw DisplayError.unwritableScratch(path: path, reason: error.localizedDescription)
     }
     let image = DisplayedImage(path: path, alt: alt, caption: caption)
-    session.send(NotebookEvent(cell: session.cell, kind: .image(image)))
+    session.send(.image(image))
 }
 
 /// Shows PNG bytes as an image under the current cell.
