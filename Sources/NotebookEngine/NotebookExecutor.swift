@@ -236,7 +236,7 @@ struct NotebookExecutor {
             if message.hasPrefix("Error raised at top level: ") {
                 message = "uncaught error: " + message.dropFirst("Error raised at top level: ".count)
             }
-            details.message = message + " (" + details.message + ")"
+            details.message = message + "; " + details.message
             // Swift names the place `<module>/<file name>:<line>`, and the file name is the notebook's.
             if let colon = place.lastIndex(of: ":"), let lineNumber = Int(place[place.index(after: colon)...]),
                place[..<colon].hasSuffix(basename) {

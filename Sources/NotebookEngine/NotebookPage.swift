@@ -130,3 +130,12 @@ struct NotebookPage {
         return result
     }
 }
+
+extension Notebook {
+    /// Renders this notebook's page with the outputs in `record`.
+    ///
+    /// - Parameter assetsPath: relative path from the page to the shared `assets/` directory, ending in `/`.
+    public func htmlPage(record: NotebookRecord, assetsPath: String = "../assets/") -> String {
+        NotebookPage(notebook: self, record: record, assetsPath: assetsPath).render()
+    }
+}

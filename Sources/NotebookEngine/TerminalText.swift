@@ -28,7 +28,7 @@ public struct TerminalText: Sendable {
         self.limit = limit
     }
 
-    /// The text so far, including the unfinished last line.
+    /// The text so far, including the unfinished last line until `finish()` settles it.
     public var text: String {
         var result = settled
         result.unicodeScalars.append(contentsOf: line)
@@ -52,12 +52,24 @@ public struct TerminalText: Sendable {
         }
     }
 
-    /// Flushes an incomplete UTF-8 sequence at the end of the stream as U+FFFD.
+    /// Ends the stream: an incomplete UTF-8 sequence becomes U+FFFD, and an unfinished last
+    /// line is kept (without a newline) or dropped like any other line.
     public mutating func finish() {
         if !partialSequence.isEmpty {
             partialSequence = []
             consume("\u{FFFD}")
         }
+        guard !line.isEmpty else { return }
+        let last = String(String.UnicodeScalarView(line))
+        let size = last.utf8.count
+        if settledBytes + size <= limit {
+            settled += last
+            settledBytes += size
+        } else {
+            droppedBytes += size
+        }
+        line.removeAll()
+        cursor = 0
     }
 
     private mutating func consume(_ scalar: Unicode.Scalar) {
@@ -110,7 +122,7 @@ public struct TerminalText: Sendable {
     private mutating func put(_ scalar: Unicode.Scalar) {
         if cursor < line.count {
             line[cursor] = scalar
-        } else if settledBytes + line.count * 4 < limit {
+        } else if line.count < limit {
             line.append(scalar)
         } else {
             // The line alone is past the limit: keep counting what is lost.
