@@ -164,8 +164,11 @@ public enum Message: Equatable, Sendable {
     }
 }
 
-/// Formats a duration for people: "0.42 s", "12.3 s", "2 min 5 s".
+/// Formats a duration for people: "< 0.01 s", "0.42 s", "12.3 s", "2 min 5 s".
 func formatSeconds(_ seconds: Double) -> String {
+    if seconds < 0.01 {
+        return "< 0.01 s"
+    }
     if seconds < 10 {
         return String(format: "%.2f s", seconds)
     }

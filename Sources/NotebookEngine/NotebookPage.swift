@@ -46,7 +46,13 @@ struct NotebookPage {
             main += "<h1 class=\"page-title\">\(HTMLText.escape(title))</h1>\n"
         }
         if let description = notebook.frontMatter.description {
-            main += "<p class=\"page-description\">\(HTMLText.escape(description))</p>\n"
+            let paragraph = "<p class=\"page-description\">\(HTMLText.escape(description))</p>\n"
+            // The description belongs under the title, wherever the title comes from.
+            if hasLevelOneHeading, let titleEnd = body.range(of: "</h1>\n") {
+                body.insert(contentsOf: paragraph, at: titleEnd.upperBound)
+            } else {
+                main += paragraph
+            }
         }
         if let error = record.notebookError {
             main += "<div class=\"output output-error notebook-error\"><div class=\"error-title\">\(HTMLText.escape(Message.pageError.text(language)))</div>"

@@ -34,12 +34,16 @@ enum PageAssets {
             try fileManager.createDirectory(atPath: "\(staging)/highlight", withIntermediateDirectories: true)
             try fileManager.createDirectory(atPath: "\(staging)/katex", withIntermediateDirectories: true)
             for (destination, source) in packagedFiles {
-                try fileManager.copyItem(atPath: source, toPath: "\(staging)/\(destination)")
+                // Debian ships some of these as symbolic links (katex.min.js -> katex.js); copy the files.
+                let file = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+                try fileManager.copyItem(atPath: file, toPath: "\(staging)/\(destination)")
             }
             // The style sheet refers to fonts/ beside it; browsers load only the woff2 files.
             try fileManager.createDirectory(atPath: "\(staging)/katex/fonts", withIntermediateDirectories: true)
-            for font in try fileManager.contentsOfDirectory(atPath: katexFonts) where font.hasSuffix(".woff2") {
-                try fileManager.copyItem(atPath: "\(katexFonts)/\(font)", toPath: "\(staging)/katex/fonts/\(font)")
+            let fonts = URL(fileURLWithPath: katexFonts).resolvingSymlinksInPath().path
+            for font in try fileManager.contentsOfDirectory(atPath: fonts) where font.hasSuffix(".woff2") {
+                let file = URL(fileURLWithPath: "\(fonts)/\(font)").resolvingSymlinksInPath().path
+                try fileManager.copyItem(atPath: file, toPath: "\(staging)/katex/fonts/\(font)")
             }
             try PageStyle.css.write(toFile: "\(staging)/redbook.css", atomically: false, encoding: .utf8)
             try PageStyle.script.write(toFile: "\(staging)/redbook.js", atomically: false, encoding: .utf8)

@@ -40,7 +40,8 @@ pre { font-family: var(--mono); font-size: 0.85rem; line-height: 1.55; overflow-
 pre code { background: none; padding: 0; font-size: inherit; }
 main > pre, li > pre { background: var(--code-background); padding: 0.8rem 1rem; border-radius: 6px; }
 table { border-collapse: collapse; }
-th, td { border: 1px solid var(--border); padding: 0.3rem 0.7rem; text-align: left; }
+th, td { border: 1px solid var(--border); padding: 0.3rem 0.7rem; }
+th:not([align]), td:not([align]) { text-align: left; }
 th { background: var(--code-background); }
 img { max-width: 100%; height: auto; }
 .page-description { color: var(--muted); font-size: 1.05rem; }
