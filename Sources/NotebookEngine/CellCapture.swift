@@ -50,7 +50,7 @@ struct CellCapture {
         displays[sequence] = kind
     }
 
-    /// The finished stdout text segments and displays in order, then stderr.
+    /// Returns the finished stdout text segments and displays in order, then stderr.
     ///
     /// Displays whose marker never reached stdout (the program died in between) go last.
     func outputs(storeImage: (DisplayedImage) -> StoredImage?, stderrFilter: (String) -> String) -> [CellOutput] {

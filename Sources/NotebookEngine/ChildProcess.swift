@@ -162,8 +162,8 @@ struct ChildProcess {
             throw NotebookDiagnostic(severity: .error, file: executable, line: 1, column: 1,
                                      message: Message.programFailedToStart(reason: String(cString: strerror(errno))).text())
         }
-        // Another thread may spawn between pipe() and here and inherit these ends; the poll loop
-        // copes because it stops reading once its own child has exited.
+        // Another thread may spawn between pipe() and here and inherit these ends. The poll loop
+        // copes with that because it stops reading once its own child has exited.
         for descriptor in descriptors {
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }

@@ -5,7 +5,7 @@ public enum RedbookCommand: Equatable, Sendable {
     case render(RenderArguments)
 }
 
-/// Which help text to print.
+/// The subject of a help text.
 public enum HelpTopic: Equatable, Sendable {
     case general
     case render

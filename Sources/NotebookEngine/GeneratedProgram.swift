@@ -3,7 +3,7 @@
 /// Each cell's code sits between `#sourceLocation` lines pointing at its first code line, so
 /// compiler errors and runtime traps name the notebook's own file and line. A cell marked
 /// `error: true` is wrapped in `do`/`catch` so that a thrown error is reported and the program
-/// goes on; the price is that its declarations are local to that block and invisible to later cells.
+/// goes on. The price is that its declarations are local to that block and invisible to later cells.
 struct GeneratedProgram {
     var source: String
     /// Indices of the cells in the program, in order.

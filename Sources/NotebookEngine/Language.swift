@@ -5,7 +5,7 @@ public enum Language: String, Codable, Sendable {
     case english = "en"
     case chinese = "zh"
 
-    /// The language for terminal messages: Chinese when `LC_ALL`, `LC_MESSAGES` or `LANG`
+    /// Returns the language for terminal messages: Chinese when `LC_ALL`, `LC_MESSAGES` or `LANG`
     /// (checked in that order, as POSIX does) starts with `zh`, English otherwise.
     public static func forMessages(environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
         for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
@@ -15,7 +15,7 @@ public enum Language: String, Codable, Sendable {
         return .english
     }
 
-    /// The language for page chrome of a notebook whose front matter says `lang`.
+    /// Returns the language for page chrome of a notebook whose front matter sets `lang`.
     public static func forPage(lang: String) -> Language {
         lang.lowercased().hasPrefix("zh") ? .chinese : .english
     }

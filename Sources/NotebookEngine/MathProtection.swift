@@ -1,7 +1,7 @@
 /// Hides TeX maths from the Markdown parser and puts it back into the HTML.
 ///
 /// Inside `$…$` and `$$…$$` characters such as `_`, `*` and `\` mean TeX, not Markdown, so
-/// each formula is swapped for a placeholder before cmark sees the text and restored,
+/// each formula is swapped for a placeholder before cmark parses the text and restored,
 /// HTML-escaped and with its delimiters, in the rendered page, where KaTeX typesets it.
 ///
 /// Rules, as in Pandoc: an inline `$` must be followed by a non-space, the closing `$` must

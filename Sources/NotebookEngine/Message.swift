@@ -45,7 +45,7 @@ public enum Message: Equatable, Sendable {
     case pageIndexTitle
     case pageGeneratedBy
 
-    /// Where a time limit came from, so the message can say which knob raises it.
+    /// The origin of a time limit, so the message can name the setting that raises it.
     public enum TimeoutSource: Equatable, Sendable {
         case cellOption
         case cellDefault

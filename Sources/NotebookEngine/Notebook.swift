@@ -109,8 +109,8 @@ public struct Notebook: Sendable {
         return problems
     }
 
-    /// Whether cmark ran a fenced block to the end of its container because it was never closed:
-    /// the block's last line is then not a closing fence.
+    /// Returns whether cmark ran a fenced block to the end of its container because it was
+    /// never closed. The block's last line is then not a closing fence.
     private func isUnterminated(_ block: MarkdownDocument.CodeBlock, fence: String) -> Bool {
         guard block.endLine > block.startLine, let lastLine = source.line(block.endLine) else {
             return true

@@ -35,18 +35,23 @@ public struct NotebookDiagnostic: Error, Equatable, Sendable, CustomStringConver
     /// The source line and a caret line under the column, or nothing without a source line.
     public var caretLines: [String] {
         guard let sourceLine else { return [] }
-        let prefix = sourceLine.prefix(max(0, column - 1))
-        // Tabs stay tabs and wide characters count double, so the caret lines up in a terminal.
-        let padding = prefix.map { character -> String in
-            if character == "\t" { return "\t" }
-            return character.isWide ? "  " : " "
-        }.joined()
-        return [sourceLine, padding + "^"]
+        return [sourceLine, caretLine(under: sourceLine, column: column)]
     }
 
     public var description: String {
         ([headline] + caretLines).joined(separator: "\n")
     }
+}
+
+/// Returns a line with `^` under one-based `column` of `sourceLine`.
+///
+/// Tabs stay tabs and wide characters count double, so the caret lines up in a terminal.
+func caretLine(under sourceLine: String, column: Int) -> String {
+    let padding = sourceLine.prefix(max(0, column - 1)).map { character -> String in
+        if character == "\t" { return "\t" }
+        return character.isWide ? "  " : " "
+    }
+    return padding.joined() + "^"
 }
 
 extension Character {

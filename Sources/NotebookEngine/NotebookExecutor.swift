@@ -7,7 +7,7 @@ import NotebookEvents
 /// before K still run. A cell marked `error: true` that fails to compile or crashes is
 /// dropped alone and the rest is compiled and run again.
 struct NotebookExecutor {
-    /// What the run produced, before cache keys are filled in.
+    /// The results of all runs, before cache keys are filled in.
     struct Outcome {
         var cells: [Int: CellResult]
         var notebookError: ErrorOutput?
@@ -143,7 +143,7 @@ struct NotebookExecutor {
 
     // MARK: Collecting a run
 
-    /// Stores the results of `run`; returns the cells to run again when an expected failure
+    /// Stores the results of `run`. Returns the cells to run again when an expected failure
     /// stopped the program early, or nil when the notebook is done.
     private func collect(_ run: ProgramRun, included: [Cell], into outcome: inout Outcome) -> [Cell]? {
         let failingCell = failingCellIndex(of: run)

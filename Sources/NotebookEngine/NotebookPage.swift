@@ -10,7 +10,7 @@ struct NotebookPage {
     private static let cellMark: Character = "\u{E000}"
     private static let headingMark: Character = "\u{E001}"
 
-    /// The page title: front matter `title`, else the first level-1 heading, else the file name.
+    /// Returns the page title: front matter `title`, else the first level-1 heading, else the file name.
     static func title(of notebook: Notebook) -> String {
         if let title = notebook.frontMatter.title {
             return title

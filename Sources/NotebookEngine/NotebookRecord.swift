@@ -51,7 +51,7 @@ public struct CellRecord: Codable, Equatable, Sendable {
     }
 }
 
-/// How a cell ended.
+/// The outcome of a cell.
 public enum CellStatus: String, Codable, Sendable {
     case ok
     case error
@@ -188,8 +188,7 @@ public struct ErrorOutput: Codable, Equatable, Sendable {
         if let sourceLine {
             lines.append(sourceLine)
             if let caretColumn {
-                let padding = sourceLine.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : ($0.isWide ? "  " : " ") }.joined()
-                lines.append(padding + "^")
+                lines.append(caretLine(under: sourceLine, column: caretColumn))
             }
         }
         return lines.joined(separator: "\n")

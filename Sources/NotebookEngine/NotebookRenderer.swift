@@ -21,7 +21,7 @@ public struct RenderOptions: Sendable {
     public init() {}
 }
 
-/// What rendering one notebook produced.
+/// The result of rendering one notebook.
 public struct RenderResult: Sendable {
     public var notebookPath: String
     /// Directory holding `index.html`, `outputs.json` and `figures/`.

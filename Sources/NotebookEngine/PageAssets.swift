@@ -16,7 +16,7 @@ enum PageAssets {
     ]
     static let katexFonts = "/usr/share/javascript/katex/fonts"
 
-    /// Makes sure `root/assets` holds the current assets, replacing the directory atomically
+    /// Installs the current assets in `root/assets`, replacing the directory atomically
     /// when its stamp differs.
     static func install(into root: String) throws {
         let fileManager = FileManager.default

@@ -7,7 +7,7 @@ public struct TimeLimits: Sendable {
     public var cellDefault: Double = 600
     /// Limit for the whole notebook, in seconds.
     public var notebook: Double = 1800
-    /// Where the notebook limit came from, named in the timeout message.
+    /// The origin of the notebook limit, named in the timeout message.
     public var notebookOrigin: String = "the default"
 
     public init() {}
@@ -15,7 +15,7 @@ public struct TimeLimits: Sendable {
 
 /// One run of a compiled notebook program, collecting each cell's output.
 struct ProgramRun {
-    /// Which cell ran out of time, after how long, and which limit it hit.
+    /// A cell that ran out of time, with its elapsed time and the limit it hit.
     struct Timeout {
         var cell: Int
         var elapsed: Double

@@ -1,13 +1,13 @@
 import Foundation
 
-/// Where the prebuilt notebook library and the Swift compiler are, and how to call swiftc.
+/// The locations of the prebuilt notebook library and the Swift compiler, and the swiftc arguments.
 ///
 /// A render never builds the libraries: it compiles only the generated `main.swift` and links
 /// it against `libRedbookNotebook.so` from a release build of this package.
 public struct Toolchain: Sendable {
     /// Directory with `libRedbookNotebook.so` and `Modules/`, such as `<repo>/.build/release`.
     public var buildDirectory: String
-    /// The package root, which holds the C module maps under `Sources/`.
+    /// The package root, which contains the C module maps under `Sources/`.
     public var packageDirectory: String
     public var swiftcPath: String
     /// Include directories of the C libraries the notebook library's modules import.
@@ -76,7 +76,7 @@ public struct Toolchain: Sendable {
         return arguments
     }
 
-    /// The first line of `swiftc --version`, part of every cache key.
+    /// Returns the first line of `swiftc --version`, part of every cache key.
     public func compilerVersion() throws -> String {
         let result = try runTool(swiftcPath, ["--version"])
         guard result.status == 0 else {

@@ -2,8 +2,8 @@
 ///
 /// The engine starts the program with these environment variables set. At every cell
 /// boundary the runtime writes a marker into both stdout and stderr, so the engine can split
-/// each stream into cells while keeping the exact order of everything written to it,
-/// including output written by C libraries straight to the file descriptors.
+/// each stream into cells. The order within each stream stays exact, even for output that C
+/// libraries write straight to the file descriptors.
 public enum NotebookChannel {
     /// Environment variable with the number of the file descriptor that carries events as JSON lines.
     public static let eventsDescriptorVariable = "REDBOOK_EVENTS_FD"

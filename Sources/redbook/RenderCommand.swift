@@ -87,7 +87,10 @@ struct RenderCommand {
         for report in result.failureReports {
             printError(report)
         }
-        let note = result.usedCache ? (Language.current == .chinese ? "（使用缓存）" : " (cached)") : ""
+        var note = ""
+        if result.usedCache {
+            note = Language.current == .chinese ? "（使用缓存）" : " (cached)"
+        }
         print("\(path) -> \(result.pagePath)\(note)")
         return result
     }

@@ -9,7 +9,7 @@ enum TestSupport {
 
     static let fixtures = "\(packageRoot)/Tests/Fixtures"
 
-    /// The toolchain of the release build that `swift build -c release` left in `.build/release`.
+    /// Returns the toolchain of the release build that `swift build -c release` left in `.build/release`.
     static func toolchain() throws -> Toolchain {
         var environment = ProcessInfo.processInfo.environment
         environment[Toolchain.buildDirectoryVariable] = "\(packageRoot)/.build/release"
@@ -45,7 +45,7 @@ enum TestSupport {
 }
 
 extension RenderResult {
-    /// The text of every stream output of cell `index` with the given name, joined.
+    /// Returns the text of every stream output of cell `index` with the given name, joined.
     func stream(_ name: StreamOutput.Name, ofCell index: Int) -> String {
         record.cells[index].outputs.compactMap { output -> String? in
             if case let .stream(stream) = output, stream.name == name { return stream.text }
@@ -53,7 +53,7 @@ extension RenderResult {
         }.joined()
     }
 
-    /// The error outputs of cell `index`.
+    /// Returns the error outputs of cell `index`.
     func errors(ofCell index: Int) -> [ErrorOutput] {
         record.cells[index].outputs.compactMap { output -> ErrorOutput? in
             if case let .error(error) = output { return error }
