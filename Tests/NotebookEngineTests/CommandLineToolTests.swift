@@ -15,8 +15,8 @@ private func redbook(_ arguments: [String], environment extra: [String: String] 
     let directory = try TestSupport.temporaryDirectory()
     let outputPath = "\(directory)/stdout"
     let errorPath = "\(directory)/stderr"
-    FileManager.default.createFile(atPath: outputPath, contents: nil)
-    FileManager.default.createFile(atPath: errorPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
     try process.run()

@@ -169,3 +169,23 @@ import NotebookEngine
     let error = #expect(throws: (any Error).self) { try Toolchain.locate(environment: environment) }
     #expect("\(String(describing: error))".contains("make build"), "\(String(describing: error))")
 }
+
+@Test func renderUncaughtTopLevelError() throws {
+    let result = try TestSupport.render(fixture: "uncaught")
+    let statuses = result.record.cells.map(\.status)
+
+    #expect(statuses == [.ok, .error, .notRun], "statuses: \(statuses)")
+    let message = try #require(result.errors(ofCell: 1).first).message
+    #expect(message.contains("uncaught error: Notebook.LoadError()"), "\(message)")
+}
+
+@Test func renderEarlyExit() throws {
+    let result = try TestSupport.render(fixture: "early-exit")
+    let statuses = result.record.cells.map(\.status)
+
+    #expect(statuses == [.error, .notRun], "statuses: \(statuses)")
+    #expect(result.stream(.stdout, ofCell: 0) == "bye\n")
+    let error = try #require(result.errors(ofCell: 0).first)
+    #expect(error.kind == .exit)
+    #expect(error.message.contains("status 3"), "\(error.message)")
+}
