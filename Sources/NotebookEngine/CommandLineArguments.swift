@@ -2,22 +2,37 @@
 public enum RedbookCommand: Equatable, Sendable {
     case help(HelpTopic)
     case version
+    /// `redbook render`: run and render whole notebooks.
     case render(RenderArguments)
+    /// `redbook run --cell`: re-run one cell and update its stored output.
+    case runCell(RenderArguments)
+    /// `redbook diff`: run a notebook and compare the outputs with the stored ones.
+    case diff(RenderArguments)
 }
 
 /// The subject of a help text.
-public enum HelpTopic: Equatable, Sendable {
+public enum HelpTopic: String, Equatable, Sendable {
     case general
     case render
+    case run
+    case diff
 }
 
-/// Arguments of `redbook render`.
+/// Arguments of `redbook render`, `run` and `diff`; each command accepts its own subset.
 public struct RenderArguments: Equatable, Sendable {
     public var outputRoot = "Output"
     public var timeout: Double?
     public var force = false
+    /// Bytes kept per output stream per cell.
+    public var outputLimit = 256 * 1024
     /// Notebook files and directories, in the order given.
     public var inputs: [String] = []
+    /// `run`: the cell to re-run, by one-based number or label.
+    public var cell: String?
+    /// `run` and `diff`: the output directory name under the output root; defaults to the file name without `.md`.
+    public var name: String?
+    /// `diff`: relative tolerance for numbers in outputs.
+    public var tolerance = 1e-6
 
     public init() {}
 }
@@ -35,143 +50,147 @@ extension RedbookCommand {
         guard let first = arguments.first else {
             return .help(.general)
         }
+        let rest = Array(arguments.dropFirst())
         switch first {
         case "-h", "--help", "help":
-            return .help(arguments.count > 1 && arguments[1] == "render" ? .render : .general)
+            return .help(rest.first.flatMap(HelpTopic.init(rawValue:)) ?? .general)
         case "--version", "version":
             return .version
-        case "render":
-            return try parseRender(Array(arguments.dropFirst()), chinese: chinese)
+        case "render", "run", "diff":
+            let topic = HelpTopic(rawValue: first)!
+            var parser = OptionParser(arguments: rest, command: topic, chinese: chinese)
+            guard let parsed = try parser.parse() else {
+                return .help(topic)
+            }
+            switch topic {
+            case .run: return .runCell(parsed)
+            case .diff: return .diff(parsed)
+            default: return .render(parsed)
+            }
         default:
-            throw UsageError(message: chinese ? "未知命令 '\(first)'；可用命令：render（见 redbook --help）"
-                                              : "unknown command '\(first)'; the command is 'render' (see redbook --help)")
+            throw UsageError(message: chinese ? "未知命令 '\(first)'；可用命令：render、run、diff（见 redbook --help）"
+                                              : "unknown command '\(first)'; the commands are render, run and diff (see redbook --help)")
+        }
+    }
+}
+
+/// Parses the options and operands of one subcommand.
+private struct OptionParser {
+    var arguments: [String]
+    var command: HelpTopic
+    var chinese: Bool
+    private var index = 0
+
+    init(arguments: [String], command: HelpTopic, chinese: Bool) {
+        self.arguments = arguments
+        self.command = command
+        self.chinese = chinese
+    }
+
+    /// Options each command accepts, by long name.
+    private var accepted: Set<String> {
+        switch command {
+        case .run: return ["--output", "--timeout", "--output-limit", "--cell", "--name"]
+        case .diff: return ["--output", "--timeout", "--output-limit", "--name", "--tolerance"]
+        default: return ["--output", "--timeout", "--output-limit", "--force"]
         }
     }
 
-    private static func parseRender(_ arguments: [String], chinese: Bool) throws(UsageError) -> RedbookCommand {
+    /// Returns the arguments, or nil when help was requested.
+    mutating func parse() throws(UsageError) -> RenderArguments? {
         var result = RenderArguments()
-        var index = 0
         var optionsEnded = false
-
-        func value(for option: String) throws(UsageError) -> String {
-            index += 1
-            guard index < arguments.count else {
-                throw UsageError(message: chinese ? "选项 \(option) 需要一个值" : "option \(option) needs a value")
-            }
-            return arguments[index]
-        }
-
-        func optionValue(_ inline: String?, for option: String) throws(UsageError) -> String {
-            if let inline { return inline }
-            return try value(for: option)
-        }
 
         while index < arguments.count {
             let argument = arguments[index]
+            index += 1
             if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
                 result.inputs.append(argument)
-                index += 1
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
                 continue
             }
 
             var name = argument
             var inlineValue: String?
-            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
                 name = String(argument[..<equals])
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
+            name = ["-o": "--output", "-f": "--force", "-h": "--help"][name] ?? name
+            if name == "--help" {
+                return nil
+            }
+            guard accepted.contains(name) else {
+                throw usage("unknown option '\(argument)' (see redbook \(command.rawValue) --help)",
+                            "未知选项 '\(argument)'（见 redbook \(command.rawValue) --help）")
+            }
 
             switch name {
-            case "--":
-                optionsEnded = true
-            case "-h", "--help":
-                return .help(.render)
-            case "-o", "--output":
-                let directory = try optionValue(inlineValue, for: name)
-                guard !directory.isEmpty else {
-                    throw UsageError(message: chinese ? "--output 需要一个目录" : "--output needs a directory")
-                }
-                result.outputRoot = directory
-            case "--timeout":
-                let text = try optionValue(inlineValue, for: name)
-                guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-                    throw UsageError(message: chinese ? "--timeout 应为正的秒数，实际为 '\(text)'"
-                                                      : "--timeout expects a positive number of seconds, found '\(text)'")
-                }
-                result.timeout = seconds
-            case "-f", "--force":
+            case "--force":
                 result.force = true
+            case "--output":
+                result.outputRoot = try nonEmptyValue(inlineValue, for: name)
+            case "--cell":
+                result.cell = try nonEmptyValue(inlineValue, for: name)
+            case "--name":
+                result.name = try nonEmptyValue(inlineValue, for: name)
+            case "--timeout":
+                result.timeout = try positiveNumber(inlineValue, for: name)
+            case "--tolerance":
+                let text = try nonEmptyValue(inlineValue, for: name)
+                guard let tolerance = Double(text), tolerance >= 0, tolerance.isFinite else {
+                    throw usage("--tolerance expects a number of at least 0, found '\(text)'", "--tolerance 应为不小于 0 的数，实际为 '\(text)'")
+                }
+                result.tolerance = tolerance
             default:
-                throw UsageError(message: chinese ? "未知选项 '\(argument)'（见 redbook render --help）"
-                                                  : "unknown option '\(argument)' (see redbook render --help)")
+                let text = try nonEmptyValue(inlineValue, for: name)
+                guard let bytes = Int(text), bytes > 0 else {
+                    throw usage("--output-limit expects a positive number of bytes, found '\(text)'", "--output-limit 应为正的字节数，实际为 '\(text)'")
+                }
+                result.outputLimit = bytes
             }
+        }
+
+        try validate(result)
+        return result
+    }
+
+    private func validate(_ result: RenderArguments) throws(UsageError) {
+        guard !result.inputs.isEmpty else {
+            throw usage("give at least one notebook file or directory", "请给出至少一个笔记本文件或目录")
+        }
+        if command == .run || command == .diff, result.inputs.count != 1 {
+            throw usage("redbook \(command.rawValue) takes exactly one notebook file", "redbook \(command.rawValue) 只接受一个笔记本文件")
+        }
+        if command == .run, result.cell == nil {
+            throw usage("redbook run needs --cell NUMBER|LABEL", "redbook run 需要 --cell 编号|标签")
+        }
+    }
+
+    private mutating func nonEmptyValue(_ inline: String?, for option: String) throws(UsageError) -> String {
+        var value = inline
+        if value == nil, index < arguments.count {
+            value = arguments[index]
             index += 1
         }
-
-        guard !result.inputs.isEmpty else {
-            throw UsageError(message: chinese ? "请给出至少一个笔记本文件或目录" : "give at least one notebook file or directory")
+        guard let value, !value.isEmpty else {
+            throw usage("option \(option) needs a value", "选项 \(option) 需要一个值")
         }
-        return .render(result)
+        return value
     }
-}
 
-/// The text of `redbook --help` and `redbook render --help`.
-public enum HelpText {
-    public static func text(_ topic: HelpTopic, language: Language = .current) -> String {
-        switch (topic, language) {
-        case (.general, .english):
-            return """
-            redbook: render Markdown notebooks with runnable Swift cells into HTML pages.
-
-            Usage:
-              redbook render [options] NOTEBOOK.md|DIRECTORY ...
-              redbook --help | render --help
-              redbook --version
-
-            Run 'redbook render --help' for the render options.
-            Exit status: 0 success, 1 a notebook failed, 2 usage error.
-            """
-        case (.general, .chinese):
-            return """
-            redbook：把含可运行 Swift 单元的 Markdown 笔记本渲染为 HTML 页面。
-
-            用法：
-              redbook render [选项] 笔记本.md|目录 ...
-              redbook --help | render --help
-              redbook --version
-
-            运行 'redbook render --help' 查看渲染选项。
-            退出状态：0 成功，1 有笔记本失败，2 用法错误。
-            """
-        case (.render, .english):
-            return """
-            Usage: redbook render [options] NOTEBOOK.md|DIRECTORY ...
-
-            Runs every swift cell of each notebook and writes OUTPUT/<name>/index.html with the
-            outputs, outputs.json and figures/. A directory renders every *.md below it and
-            writes OUTPUT/index.html listing them.
-
-            Options:
-              -o, --output DIR     directory for the pages (default: Output)
-                  --timeout S      time limit for each whole notebook, in seconds
-                                   (default: the front matter's 'timeout', else 1800)
-              -f, --force          run every cell even if the stored outputs are current
-              -h, --help           show this help
-            """
-        case (.render, .chinese):
-            return """
-            用法：redbook render [选项] 笔记本.md|目录 ...
-
-            运行每个笔记本的全部 swift 单元，写出 输出目录/<名称>/index.html、outputs.json 和
-            figures/。给出目录时渲染其下所有 *.md，并写出列出它们的 输出目录/index.html。
-
-            选项：
-              -o, --output 目录    页面的输出目录（默认：Output）
-                  --timeout 秒数   每个笔记本整体的时间上限，单位秒
-                                   （默认：前置元数据中的 'timeout'，否则 1800）
-              -f, --force          即使已存的输出仍有效，也重新运行所有单元
-              -h, --help           显示本帮助
-            """
+    private mutating func positiveNumber(_ inline: String?, for option: String) throws(UsageError) -> Double {
+        let text = try nonEmptyValue(inline, for: option)
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw usage("\(option) expects a positive number of seconds, found '\(text)'", "\(option) 应为正的秒数，实际为 '\(text)'")
         }
+        return seconds
+    }
+
+    private func usage(_ english: String, _ chinese: String) -> UsageError {
+        UsageError(message: self.chinese ? chinese : english)
     }
 }

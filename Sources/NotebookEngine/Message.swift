@@ -30,6 +30,8 @@ public enum Message: Equatable, Sendable {
     case cellTimedOut(seconds: Double, limit: Double, source: TimeoutSource)
     case programFailedToStart(reason: String)
     case outputNotWritable(path: String, reason: String)
+    case cellNotFound(reference: String, count: Int)
+    case noStoredOutputs(path: String, directory: String)
 
     // Page chrome.
     case pageContents
@@ -135,6 +137,12 @@ public enum Message: Equatable, Sendable {
         case let .outputNotWritable(path, reason):
             return ("cannot write the output to \(path): \(reason); the previous output is left as it was",
                     "无法写入输出 \(path)：\(reason)；原有输出保持不变")
+        case let .cellNotFound(reference, count):
+            return ("no cell '\(reference)': give a cell number from 1 to \(count) or a cell's label",
+                    "没有单元 '\(reference)'：请给出 1 到 \(count) 的单元编号或单元标签")
+        case let .noStoredOutputs(path, directory):
+            return ("no stored outputs for \(path) in \(directory) that match its cells; run 'redbook render \(path)' first",
+                    "\(directory) 中没有与 \(path) 的单元对应的已存输出；请先运行 'redbook render \(path)'")
         case .pageContents:
             return ("Contents", "目录")
         case let .pageRunTime(seconds):

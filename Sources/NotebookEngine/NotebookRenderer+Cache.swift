@@ -37,9 +37,7 @@ extension NotebookRenderer {
     }
 
     func storedRecord(in directory: String, matching keys: [CellKey]) -> NotebookRecord? {
-        guard let data = FileManager.default.contents(atPath: "\(directory)/outputs.json"),
-              let record = try? JSONDecoder().decode(NotebookRecord.self, from: data),
-              record.formatVersion == NotebookRecord.currentFormatVersion,
+        guard let record = loadRecord(in: directory),
               record.succeeded,
               record.cells.map(\.key) == keys.map(\.key) else {
             return nil
@@ -48,6 +46,16 @@ extension NotebookRenderer {
             for case let .image(image) in cell.outputs where !FileManager.default.fileExists(atPath: "\(directory)/\(image.file)") {
                 return nil
             }
+        }
+        return record
+    }
+
+    /// Returns the stored record in `directory`, whatever its status, or nil if there is none.
+    func loadRecord(in directory: String) -> NotebookRecord? {
+        guard let data = FileManager.default.contents(atPath: "\(directory)/outputs.json"),
+              let record = try? JSONDecoder().decode(NotebookRecord.self, from: data),
+              record.formatVersion == NotebookRecord.currentFormatVersion else {
+            return nil
         }
         return record
     }

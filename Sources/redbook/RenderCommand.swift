@@ -7,19 +7,9 @@ struct RenderCommand {
 
     /// Renders everything and returns the exit status: 0 when every notebook succeeded, 1 otherwise.
     func run() -> Int32 {
-        let toolchain: Toolchain
-        do {
-            toolchain = try Toolchain.locate()
-        } catch {
-            printError("\(error)")
+        guard let renderer = makeRenderer(arguments) else {
             return 1
         }
-
-        var options = RenderOptions()
-        options.outputRoot = arguments.outputRoot
-        options.timeout = arguments.timeout
-        options.force = arguments.force
-        let renderer = NotebookRenderer(toolchain: toolchain, options: options)
 
         var failed = false
         for input in arguments.inputs {
@@ -94,6 +84,24 @@ struct RenderCommand {
         print("\(path) -> \(result.pagePath)\(note)")
         return result
     }
+}
+
+/// Returns a renderer for the command's options, or nil after printing why the toolchain is missing.
+func makeRenderer(_ arguments: RenderArguments) -> NotebookRenderer? {
+    let toolchain: Toolchain
+    do {
+        toolchain = try Toolchain.locate()
+    } catch {
+        printError("\(error)")
+        return nil
+    }
+
+    var options = RenderOptions()
+    options.outputRoot = arguments.outputRoot
+    options.timeout = arguments.timeout
+    options.force = arguments.force
+    options.streamLimit = arguments.outputLimit
+    return NotebookRenderer(toolchain: toolchain, options: options)
 }
 
 /// Writes a line to stderr.

@@ -20,4 +20,8 @@ case .version:
     print("redbook \(redbookVersion)")
 case let .render(arguments):
     exit(RenderCommand(arguments: arguments).run())
+case let .runCell(arguments):
+    exit(CellCommands(arguments: arguments).rerunCell())
+case let .diff(arguments):
+    exit(CellCommands(arguments: arguments).diff())
 }

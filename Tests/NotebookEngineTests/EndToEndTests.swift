@@ -189,3 +189,42 @@ import NotebookEngine
     #expect(error.kind == .exit)
     #expect(error.message.contains("status 3"), "\(error.message)")
 }
+
+@Test func rerunCellUpdatesOnlyThatCell() throws {
+    let root = try TestSupport.temporaryDirectory()
+    let directory = try TestSupport.temporaryDirectory()
+    let path = "\(directory)/counter.md"
+    var options = RenderOptions()
+    options.outputRoot = root
+    let renderer = NotebookRenderer(toolchain: try TestSupport.toolchain(), options: options)
+
+    try "```swift\nvar total = 10\nprint(\"setup\")\n```\n\n```swift\n//| label: add\ntotal += 5\nprint(total)\n```\n"
+        .write(toFile: path, atomically: true, encoding: .utf8)
+    _ = try renderer.render(notebookAt: path, outputName: "counter")
+    try "```swift\nvar total = 10\nprint(\"setup changed\")\n```\n\n```swift\n//| label: add\ntotal += 6\nprint(total)\n```\n"
+        .write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try renderer.rerunCell("add", notebookAt: path, outputName: "counter")
+
+    #expect(result.stream(.stdout, ofCell: 1) == "16\n")
+    #expect(result.stream(.stdout, ofCell: 0) == "setup\n", "the first cell keeps its stored output")
+    #expect(result.page.contains("16"))
+}
+
+@Test func diffFindsChangedOutputs() throws {
+    let root = try TestSupport.temporaryDirectory()
+    let directory = try TestSupport.temporaryDirectory()
+    let path = "\(directory)/numbers.md"
+    var options = RenderOptions()
+    options.outputRoot = root
+    let renderer = NotebookRenderer(toolchain: try TestSupport.toolchain(), options: options)
+
+    try "```swift\nprint(\"value 1.0\")\n```\n\n```swift\nprint(\"same\")\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
+    _ = try renderer.render(notebookAt: path, outputName: "numbers")
+    try "```swift\nprint(\"value 1.01\")\n```\n\n```swift\nprint(\"same\")\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
+
+    let strict = try renderer.diff(notebookAt: path, outputName: "numbers", tolerance: 1e-6)
+    let loose = try renderer.diff(notebookAt: path, outputName: "numbers", tolerance: 0.1)
+
+    #expect(strict.map(\.index) == [0], "\(strict)")
+    #expect(loose.isEmpty, "\(loose)")
+}
