@@ -20,7 +20,7 @@ course: build
 
 test: build
 	swift test $(SWIFT_BUILD_FLAGS)
-	$(MAKE) browser-test
+	scripts/browser-test
 
 # Loads a rendered sample page in headless Chromium; fails on console errors or missing assets.
 browser-test: build

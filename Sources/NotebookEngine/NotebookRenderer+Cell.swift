@@ -35,7 +35,7 @@ public struct CellDifference: Equatable, Sendable, CustomStringConvertible {
 extension NotebookRenderer {
     /// Re-runs one cell and replaces its stored output, keeping every other cell's output.
     ///
-    /// The cells before it run again first (their outputs are discarded) so the cell sees the
+    /// The cells before it run again first (their outputs are discarded) so the cell starts from the
     /// same state as in a full run.
     ///
     /// - Parameter reference: one-based cell number or the cell's label.
