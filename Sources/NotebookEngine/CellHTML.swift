@@ -65,7 +65,7 @@ struct CellHTML {
             }
             return html + "</figure>\n"
         case let .markdown(text):
-            return "<div class=\"output output-markdown\">\(MarkdownDocument(markdown: text).renderHTML())</div>\n"
+            return "<div class=\"output output-markdown\">\(MathProtection.renderHTML(markdown: text))</div>\n"
         case let .error(error):
             let title = record.status == .expectedError ? Message.pageExpectedError : (error.kind == .timeout ? .pageTimedOut : .pageError)
             let className = record.status == .expectedError ? "output-expected-error" : "output-error"

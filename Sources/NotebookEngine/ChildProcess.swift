@@ -80,6 +80,9 @@ struct ChildProcess {
                                      message: Message.programFailedToStart(reason: String(cString: strerror(status))).text())
         }
 
+        runningProcessGroup = pid
+        defer { runningProcessGroup = 0 }
+
         var open: [(Int32, Stream)] = [(outputPipe.read, .stdout), (errorPipe.read, .stderr), (eventsPipe.read, .events)]
         var buffer = [UInt8](repeating: 0, count: 65536)
         var stopped = false
@@ -186,6 +189,22 @@ private func addChangeDirectory(_ actions: inout posix_spawn_file_actions_t, _ d
     // NOTE: without the glibc function the child starts in redbook's own working directory.
     guard let function = addChangeDirectoryFunction else { return }
     _ = function(&actions, directory)
+}
+
+/// Process group of the child being run, or 0; read by the interrupt handler.
+private nonisolated(unsafe) var runningProcessGroup: pid_t = 0
+
+/// Makes SIGINT and SIGTERM kill the running notebook program's process group before redbook
+/// exits. The program runs in its own process group, so a terminal's Ctrl-C would not reach it.
+public func installInterruptHandler() {
+    let handler: @convention(c) (Int32) -> Void = { signal in
+        if runningProcessGroup > 0 {
+            kill(-runningProcessGroup, SIGKILL)
+        }
+        _exit(128 + signal)
+    }
+    signal(SIGINT, handler)
+    signal(SIGTERM, handler)
 }
 
 /// Returns the conventional name of a signal, such as "SIGILL".

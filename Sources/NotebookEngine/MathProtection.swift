@@ -12,6 +12,14 @@ struct MathProtection {
 
     static let delimiter: Character = "\u{E002}"
 
+    /// Renders a standalone Markdown text as HTML with its maths kept for KaTeX.
+    static func renderHTML(markdown: String) -> String {
+        let codeLines = Set(MarkdownDocument(markdown: markdown).codeBlocks.flatMap { $0.startLine...$0.endLine })
+        var math = MathProtection()
+        let protected = math.protect(markdown, codeLines: codeLines)
+        return math.restore(in: MarkdownDocument(markdown: protected).renderHTML())
+    }
+
     /// Returns `markdown` with every formula replaced by a placeholder.
     mutating func protect(_ markdown: String, codeLines: Set<Int>) -> String {
         let lines = markdown.components(separatedBy: "\n")

@@ -31,6 +31,7 @@ public enum Message: Equatable, Sendable {
     case programFailedToStart(reason: String)
     case outputNotWritable(path: String, reason: String)
     case cellNotFound(reference: String, count: Int)
+    case inputNotFound(path: String)
     case noStoredOutputs(path: String, directory: String)
 
     // Page chrome.
@@ -140,6 +141,9 @@ public enum Message: Equatable, Sendable {
         case let .cellNotFound(reference, count):
             return ("no cell '\(reference)': give a cell number from 1 to \(count) or a cell's label",
                     "没有单元 '\(reference)'：请给出 1 到 \(count) 的单元编号或单元标签")
+        case let .inputNotFound(path):
+            return ("\(path) not found; give a notebook file (*.md) or a directory of notebooks",
+                    "找不到 \(path)；请给出笔记本文件（*.md）或笔记本目录")
         case let .noStoredOutputs(path, directory):
             return ("no stored outputs for \(path) in \(directory) that match its cells; run 'redbook render \(path)' first",
                     "\(directory) 中没有与 \(path) 的单元对应的已存输出；请先运行 'redbook render \(path)'")

@@ -28,8 +28,9 @@ struct NotebookExecutor {
     var workDirectory: String
 
     func execute() throws -> Outcome {
-        let start = Date()
-        let deadline = start.addingTimeInterval(limits.notebook)
+        // The notebook limit covers running the cells, counted from the first run's start, so a
+        // slow compile on a busy machine does not eat into it.
+        var deadline: Date?
         let scratchDirectory = "\(workDirectory)/scratch"
         try FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true)
 
@@ -58,9 +59,11 @@ struct NotebookExecutor {
             }
             guard case let .success(executable) = compiled else { break }
 
+            let runDeadline = deadline ?? Date().addingTimeInterval(limits.notebook)
+            deadline = runDeadline
             let run = try ProgramRun.run(executable: executable, cells: included,
                                          workingDirectory: workingDirectory, scratchDirectory: scratchDirectory,
-                                         limits: limits, notebookDeadline: deadline, streamLimit: streamLimit)
+                                         limits: limits, notebookDeadline: runDeadline, streamLimit: streamLimit)
             if let rerun = collect(run, included: included, into: &outcome) {
                 included = rerun
                 continue

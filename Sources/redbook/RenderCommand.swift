@@ -5,20 +5,22 @@ import NotebookEngine
 struct RenderCommand {
     var arguments: RenderArguments
 
-    /// Renders everything and returns the exit status: 0 when every notebook succeeded, 1 otherwise.
+    /// Renders everything and returns the exit status: 0 when every notebook succeeded, 1 when
+    /// one failed, 2 when an input does not exist.
     func run() -> Int32 {
         guard let renderer = makeRenderer(arguments) else {
             return 1
         }
 
+        for input in arguments.inputs where !FileManager.default.fileExists(atPath: input) {
+            printError("error: " + Message.inputNotFound(path: input).text())
+            return 2
+        }
+
         var failed = false
         for input in arguments.inputs {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                printError(Language.current == .chinese ? "错误：找不到 \(input)" : "error: \(input) not found")
-                failed = true
-                continue
-            }
+            _ = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 failed = !renderDirectory(input, with: renderer) || failed
             } else {

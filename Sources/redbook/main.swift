@@ -13,6 +13,8 @@ do {
     exit(2)
 }
 
+installInterruptHandler()
+
 switch command {
 case let .help(topic):
     print(HelpText.text(topic))

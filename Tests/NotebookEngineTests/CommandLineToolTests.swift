@@ -31,12 +31,15 @@ private func redbook(_ arguments: [String], environment extra: [String: String] 
     let (okStatus, _, _) = try redbook(["render", "--output", root, "\(TestSupport.fixtures)/cache.md"])
     let (failStatus, _, failErrors) = try redbook(["render", "--output", root, "\(TestSupport.fixtures)/compile-error.md"])
     let (usageStatus, _, _) = try redbook(["render", "--bogus"])
+    let (missingStatus, _, missingErrors) = try redbook(["render", "--output", root, "no-such-notebook.md"])
 
     #expect(okStatus == 0)
     #expect(failStatus == 1)
     #expect(failErrors.contains("compile-error.md:9:19: error: cannot convert"), "\(failErrors)")
     #expect(failErrors.contains("                  ^"), "\(failErrors)")
     #expect(usageStatus == 2)
+    #expect(missingStatus == 2)
+    #expect(missingErrors.contains("no-such-notebook.md not found"), "\(missingErrors)")
 }
 
 @Test func toolChineseMessages() throws {

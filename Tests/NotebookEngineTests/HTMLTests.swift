@@ -109,3 +109,9 @@ private func expectContains(_ html: String, _ fragment: String, sourceLocation: 
     let html = try page("```python\nprint('x')\n```\n")
     expectContains(html, "<pre><code class=\"language-python\">print('x')\n</code></pre>")
 }
+
+@Test func htmlMarkdownOutputKeepsMath() throws {
+    let record = CellRecord(index: 0, label: nil, key: "", sourceHash: "", status: .ok, outputs: [.markdown("**损失** $a_1 * b_2$")])
+    let html = try page("```swift\nprint(1)\n```\n", cells: [record])
+    expectContains(html, "<div class=\"output output-markdown\"><p><strong>损失</strong> $a_1 * b_2$</p>\n</div>")
+}
