@@ -1,8 +1,8 @@
 /// Hides TeX maths from the Markdown parser and puts it back into the HTML.
 ///
-/// Inside `$…$` and `$$…$$` characters such as `_`, `*` and `\` mean TeX, not Markdown, so
-/// each formula is swapped for a placeholder before cmark parses the text and restored,
-/// HTML-escaped and with its delimiters, in the rendered page, where KaTeX typesets it.
+/// Inside `$…$` and `$$…$$` characters such as `_`, `*` and `\` mean TeX, not Markdown. So
+/// each formula is swapped for a placeholder before cmark parses the text. The rendered page
+/// gets the formula back, HTML-escaped and with its delimiters, and KaTeX typesets it there.
 ///
 /// Rules, as in Pandoc: an inline `$` must be followed by a non-space, the closing `$` must
 /// follow a non-space and not be followed by a digit, and `\$` is a literal dollar. Code
