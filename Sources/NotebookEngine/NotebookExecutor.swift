@@ -151,6 +151,16 @@ struct NotebookExecutor {
     private func collect(_ run: ProgramRun, included: [Cell], into outcome: inout Outcome) -> [Cell]? {
         let failingCell = failingCellIndex(of: run)
 
+        if run.lastBegunCell == nil, run.termination != .exited(0) {
+            // The program died before its first cell, for example because the dynamic loader
+            // could not find the notebook library; its stderr says why.
+            var stderr = run.captures[included.first?.index ?? 0]?.stderr ?? TerminalText(limit: streamLimit)
+            stderr.finish()
+            let message = Message.programFailedToStart(reason: describe(run.termination) + "\n" + stderr.text).text()
+            outcome.notebookError = ErrorOutput(kind: .internalFailure, message: message)
+            return nil
+        }
+
         for cell in included {
             guard let capture = run.captures[cell.index], capture.began != nil else { continue }
             var crash = cell.index == failingCell ? crashDetails(of: run, cell: cell) : nil
@@ -181,6 +191,14 @@ struct NotebookExecutor {
         let remaining = included.filter { $0.index != failingCell }
         // Cells after the failing one must still run, so the program runs again without it.
         return remaining.contains(where: { $0.index > failingCell }) ? remaining : nil
+    }
+
+    private func describe(_ termination: ChildProcess.Termination) -> String {
+        switch termination {
+        case let .exited(status): return "exit status \(status)"
+        case let .signaled(signal): return signalName(signal)
+        case .stopped: return "stopped after its time limit"
+        }
     }
 
     private func failingCellIndex(of run: ProgramRun) -> Int? {
