@@ -2,7 +2,9 @@
 ///
 /// Inside `$…$` and `$$…$$` characters such as `_`, `*` and `\` mean TeX, not Markdown. So
 /// each formula is swapped for a placeholder before cmark parses the text. The rendered page
-/// gets the formula back, HTML-escaped and with its delimiters, and KaTeX typesets it there.
+/// gets the formula back, HTML-escaped and with its delimiters, in a `span.math` element that
+/// the page script typesets with `katex.render`. Only those spans are typeset, so a dollar
+/// sign that these rules leave as text ("$5 and $10") stays text in the browser too.
 ///
 /// Rules, as in Pandoc: an inline `$` must be followed by a non-space, the closing `$` must
 /// follow a non-space and not be followed by a digit, and `\$` is a literal dollar. Code
@@ -39,7 +41,8 @@ struct MathProtection {
         return output.joined(separator: "\n")
     }
 
-    /// Puts the formulas back into rendered HTML, escaped.
+    /// Puts the formulas back into rendered HTML, escaped, each in a `span.math` element of
+    /// class `math-inline` or `math-display`.
     func restore(in html: String) -> String {
         guard !formulas.isEmpty, html.contains(Self.delimiter) else { return html }
         var result = ""
@@ -47,7 +50,9 @@ struct MathProtection {
         result += parts.next() ?? ""
         while let placeholder = parts.next() {
             if placeholder.hasPrefix("M"), let index = Int(placeholder.dropFirst()), formulas.indices.contains(index) {
-                result += HTMLText.escape(formulas[index])
+                let formula = formulas[index]
+                let kind = formula.hasPrefix("$$") ? "math-display" : "math-inline"
+                result += "<span class=\"math \(kind)\">\(HTMLText.escape(formula))</span>"
             } else {
                 result += String(Self.delimiter) + placeholder + String(Self.delimiter)
             }

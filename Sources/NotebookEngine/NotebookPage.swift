@@ -81,7 +81,6 @@ struct NotebookPage {
         <link rel="stylesheet" href="\(assets)redbook.css">
         <script defer src="\(assets)highlight/highlight.min.js"></script>
         <script defer src="\(assets)katex/katex.min.js"></script>
-        <script defer src="\(assets)katex/auto-render.js"></script>
         <script defer src="\(assets)redbook.js"></script>
         </head>
         <body>

@@ -12,7 +12,6 @@ enum PageAssets {
         ("highlight/github.css", "/usr/share/javascript/highlight.js/styles/github.css"),
         ("katex/katex.min.js", "/usr/share/javascript/katex/katex.min.js"),
         ("katex/katex.min.css", "/usr/share/javascript/katex/katex.min.css"),
-        ("katex/auto-render.js", "/usr/share/javascript/katex/contrib/auto-render.js"),
     ]
     static let katexFonts = "/usr/share/javascript/katex/fonts"
 

@@ -85,21 +85,22 @@ pre.output-stderr { color: #8a3b00; background: #fff7ed; border-left: 4px solid 
 """#
 
     static let script = #"""
-// Highlights code and typesets maths once the deferred libraries have loaded.
+// Highlights code and typesets the span.math elements once the deferred libraries have loaded.
 document.addEventListener("DOMContentLoaded", function () {
   if (window.hljs) {
     document.querySelectorAll("pre code").forEach(function (block) {
       window.hljs.highlightBlock(block);
     });
   }
-  if (window.renderMathInElement) {
-    window.renderMathInElement(document.body, {
-      delimiters: [
-        { left: "$$", right: "$$", display: true },
-        { left: "$", right: "$", display: false }
-      ],
-      ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code"],
-      throwOnError: false
+  if (window.katex) {
+    document.querySelectorAll("span.math").forEach(function (element) {
+      var display = element.classList.contains("math-display");
+      var source = element.textContent;
+      var delimiter = display ? 2 : 1;
+      window.katex.render(source.slice(delimiter, source.length - delimiter), element, {
+        displayMode: display,
+        throwOnError: false
+      });
     });
   }
 });

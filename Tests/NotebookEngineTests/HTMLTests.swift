@@ -35,14 +35,19 @@ private func expectContains(_ html: String, _ fragment: String, sourceLocation: 
 
 @Test func htmlMathIsProtected() throws {
     let html = try page("Inline $a_1 * b_2 < c$ and $$x_{i}^{*}$$ but \\$5 and `$code$`.\n")
-    expectContains(html, "$a_1 * b_2 &lt; c$")
-    expectContains(html, "$$x_{i}^{*}$$")
+    expectContains(html, "<span class=\"math math-inline\">$a_1 * b_2 &lt; c$</span>")
+    expectContains(html, "<span class=\"math math-display\">$$x_{i}^{*}$$</span>")
     expectContains(html, "<code>$code$</code>")
+}
+
+@Test func htmlDollarAmountsStayText() throws {
+    let html = try page("It costs $5 and $10 today.\n")
+    expectContains(html, "<p>It costs $5 and $10 today.</p>")
 }
 
 @Test func htmlDisplayMathAcrossLines() throws {
     let html = try page("$$\n\\frac{a_1}{b_2}\n$$\n")
-    expectContains(html, "<p>$$\n\\frac{a_1}{b_2}\n$$</p>")
+    expectContains(html, "<p><span class=\"math math-display\">$$\n\\frac{a_1}{b_2}\n$$</span></p>")
 }
 
 @Test func htmlRawHTMLInProseIsOmitted() throws {
@@ -113,5 +118,5 @@ private func expectContains(_ html: String, _ fragment: String, sourceLocation: 
 @Test func htmlMarkdownOutputKeepsMath() throws {
     let record = CellRecord(index: 0, label: nil, key: "", sourceHash: "", status: .ok, outputs: [.markdown("**损失** $a_1 * b_2$")])
     let html = try page("```swift\nprint(1)\n```\n", cells: [record])
-    expectContains(html, "<div class=\"output output-markdown\"><p><strong>损失</strong> $a_1 * b_2$</p>\n</div>")
+    expectContains(html, "<div class=\"output output-markdown\"><p><strong>损失</strong> <span class=\"math math-inline\">$a_1 * b_2$</span></p>\n</div>")
 }
