@@ -153,7 +153,7 @@ struct NotebookExecutor {
 
         if run.lastBegunCell == nil, run.termination != .exited(0) {
             // The program died before its first cell, for example because the dynamic loader
-            // could not find the notebook library; its stderr says why.
+            // could not find the notebook library. Its stderr gives the reason.
             var stderr = run.captures[included.first?.index ?? 0]?.stderr ?? TerminalText(limit: streamLimit)
             stderr.finish()
             let message = Message.programFailedToStart(reason: describe(run.termination) + "\n" + stderr.text).text()
