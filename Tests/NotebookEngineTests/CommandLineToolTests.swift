@@ -73,3 +73,9 @@ private func redbook(_ arguments: [String], environment extra: [String: String] 
     #expect(status == 0)
     #expect(errors.contains("w.md:2:1: warning: unknown front matter key 'author'"), "\(errors)")
 }
+
+@Test func toolPrintsVersion() throws {
+    let (status, output, _) = try redbook(["--version"])
+    #expect(status == 0)
+    #expect(output.hasPrefix("redbook "), "\(output)")
+}

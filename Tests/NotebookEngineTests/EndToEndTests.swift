@@ -228,3 +228,30 @@ import NotebookEngine
     #expect(strict.map(\.index) == [0], "\(strict)")
     #expect(loose.isEmpty, "\(loose)")
 }
+
+@Test func renderCellOptions() throws {
+    let result = try TestSupport.render(fixture: "options")
+    let statuses = result.record.cells.map(\.status)
+    let page = result.page
+
+    #expect(statuses == [.skipped, .ok, .ok], "statuses: \(statuses)")
+    #expect(page.contains("this would not compile"), "eval: false still shows the code")
+    #expect(page.contains("未运行（eval: false）"))
+    #expect(!page.contains("hidden output\n"), "output: false hides the output")
+    #expect(page.contains("visible output from hidden code"))
+    #expect(!page.contains("print(&quot;visible output"), "echo: false hides the code")
+}
+
+@Test func renderPathWithSpacesAndCJK() throws {
+    let directory = try TestSupport.temporaryDirectory()
+    let path = "\(directory)/第一章 张量.md"
+    try FileManager.default.copyItem(atPath: "\(TestSupport.fixtures)/compile-error.md", toPath: path)
+    var options = RenderOptions()
+    options.outputRoot = try TestSupport.temporaryDirectory()
+    let result = try NotebookRenderer(toolchain: try TestSupport.toolchain(), options: options)
+        .render(notebookAt: path, outputName: "第一章 张量")
+
+    #expect(result.record.cells.map(\.status) == [.ok, .error, .notRun])
+    #expect(result.errors(ofCell: 1).first?.location == "\(path):9:19")
+    #expect(FileManager.default.fileExists(atPath: "\(options.outputRoot)/第一章 张量/index.html"))
+}
