@@ -15,7 +15,7 @@ public struct Toolchain: Sendable {
 
     public static let buildDirectoryVariable = "REDBOOK_BUILD_DIR"
     static let libraryName = "libRedbookNotebook.so"
-    static let cModules = ["CBLAS", "CCairo", "CZlib"]
+    // NOTE: a new system-library target whose headers need pkg-config flags must be added here.
     static let pkgConfigPackages = ["openblas", "cairo", "zlib"]
 
     public init(buildDirectory: String, packageDirectory: String, swiftcPath: String, cIncludeDirectories: [String]) {
@@ -66,14 +66,24 @@ public struct Toolchain: Sendable {
     /// Arguments for `swiftc` that compile `source` into `output`.
     func compileArguments(source: String, output: String) -> [String] {
         var arguments = ["-Onone", "-diagnostic-style=llvm", "-module-name", "Notebook", source, "-I", "\(buildDirectory)/Modules"]
-        for module in Self.cModules {
-            arguments += ["-I", "\(packageDirectory)/Sources/\(module)"]
+        for directory in cModuleDirectories {
+            arguments += ["-I", directory]
         }
         for directory in cIncludeDirectories {
             arguments += ["-Xcc", "-I\(directory)"]
         }
         arguments += ["-L", buildDirectory, "-lRedbookNotebook", "-Xlinker", "-rpath", "-Xlinker", buildDirectory, "-o", output]
         return arguments
+    }
+
+    /// Directories under `Sources/` with a `module.modulemap`: the C modules that the notebook
+    /// library's Swift modules import, which the compiler must find to load them.
+    var cModuleDirectories: [String] {
+        let sources = "\(packageDirectory)/Sources"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []
+        return names.sorted()
+            .map { "\(sources)/\($0)" }
+            .filter { FileManager.default.fileExists(atPath: "\($0)/module.modulemap") }
     }
 
     /// Returns the first line of `swiftc --version`, part of every cache key.
