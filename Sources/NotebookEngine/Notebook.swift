@@ -38,9 +38,7 @@ public struct Notebook: Sendable {
         cells = []
 
         var errors: [NotebookDiagnostic] = []
-        let blankedMarkdown = (Array(repeating: "", count: frontMatter.lineCount) + source.lines.dropFirst(frontMatter.lineCount))
-            .joined(separator: "\n") + "\n"
-        let document = MarkdownDocument(markdown: blankedMarkdown)
+        let document = MarkdownDocument(markdown: markdown)
         var labels: [String: Int] = [:]
 
         for block in document.codeBlocks {

@@ -8,13 +8,13 @@ struct RenderCommand {
     /// Renders everything and returns the exit status: 0 when every notebook succeeded, 1 when
     /// one failed, 2 when an input does not exist.
     func run() -> Int32 {
-        guard let renderer = makeRenderer(arguments) else {
-            return 1
-        }
-
         for input in arguments.inputs where !FileManager.default.fileExists(atPath: input) {
             printError("error: " + Message.inputNotFound(path: input).text())
             return 2
+        }
+
+        guard let renderer = makeRenderer(arguments) else {
+            return 1
         }
 
         var failed = false
