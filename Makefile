@@ -5,7 +5,7 @@
 SWIFT_BUILD_FLAGS := -c release
 REDBOOK := .build/release/redbook
 
-.PHONY: all setup build course test clean
+.PHONY: all setup build course test browser-test clean
 
 all: course
 
@@ -20,6 +20,11 @@ course: build
 
 test: build
 	swift test $(SWIFT_BUILD_FLAGS)
+	scripts/browser-test
+
+# Loads a rendered sample page in headless Chromium; fails on console errors or missing assets.
+browser-test: build
+	scripts/browser-test
 
 clean:
 	swift package clean

@@ -1,2 +1,0 @@
-import CMark
-public func cmarkVersion() -> String { String(cString: cmark_version_string()) }

@@ -1,1 +1,0 @@
-public enum NotebookEventsVersion { public static let current = 1 }

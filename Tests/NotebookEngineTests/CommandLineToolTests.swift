@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import NotebookEngine
+
+/// Runs the built `redbook` binary and returns its exit status, stdout and stderr.
+private func redbook(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Int32, String, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "\(TestSupport.packageRoot)/.build/release/redbook")
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["LANG"] = "C.UTF-8"
+    environment["LC_ALL"] = nil
+    environment["LC_MESSAGES"] = nil
+    process.environment = environment.merging(extra) { $1 }
+    let directory = try TestSupport.temporaryDirectory()
+    let outputPath = "\(directory)/stdout"
+    let errorPath = "\(directory)/stderr"
+    _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+    try process.run()
+    process.waitUntilExit()
+    return (process.terminationStatus,
+            try String(contentsOfFile: outputPath, encoding: .utf8),
+            try String(contentsOfFile: errorPath, encoding: .utf8))
+}
+
+@Test func toolExitCodes() throws {
+    let root = try TestSupport.temporaryDirectory()
+    let (okStatus, _, _) = try redbook(["render", "--output", root, "\(TestSupport.fixtures)/cache.md"])
+    let (failStatus, _, failErrors) = try redbook(["render", "--output", root, "\(TestSupport.fixtures)/compile-error.md"])
+    let (usageStatus, _, _) = try redbook(["render", "--bogus"])
+    let (missingStatus, _, missingErrors) = try redbook(["render", "--output", root, "no-such-notebook.md"])
+
+    #expect(okStatus == 0)
+    #expect(failStatus == 1)
+    #expect(failErrors.contains("compile-error.md:9:19: error: cannot convert"), "\(failErrors)")
+    #expect(failErrors.contains("                  ^"), "\(failErrors)")
+    #expect(usageStatus == 2)
+    #expect(missingStatus == 2)
+    #expect(missingErrors.contains("no-such-notebook.md not found"), "\(missingErrors)")
+}
+
+@Test func toolChineseMessages() throws {
+    let (status, _, errors) = try redbook(["render"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(status == 2)
+    #expect(errors.contains("笔记本"), "\(errors)")
+}
+
+@Test func toolRendersDirectoryWithIndex() throws {
+    let source = try TestSupport.temporaryDirectory()
+    let root = try TestSupport.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: "\(source)/part", withIntermediateDirectories: true)
+    try "# 第一篇\n\n文字。\n".write(toFile: "\(source)/one.md", atomically: true, encoding: .utf8)
+    try "---\ntitle: 第二篇\n---\n\n```swift\nprint(\"二\")\n```\n".write(toFile: "\(source)/part/two.md", atomically: true, encoding: .utf8)
+
+    let (status, _, errors) = try redbook(["render", "--output", root, source])
+    let index = try String(contentsOfFile: "\(root)/index.html", encoding: .utf8)
+
+    #expect(status == 0, "\(errors)")
+    #expect(index.contains("<a href=\"one/index.html\">第一篇</a>"))
+    #expect(index.contains("<a href=\"part/two/index.html\">第二篇</a>"))
+    #expect(FileManager.default.fileExists(atPath: "\(root)/part/two/index.html"))
+    let nested = try String(contentsOfFile: "\(root)/part/two/index.html", encoding: .utf8)
+    #expect(nested.contains("href=\"../../assets/redbook.css\""))
+}
+
+@Test func toolPrintsFrontMatterWarning() throws {
+    let source = try TestSupport.temporaryDirectory()
+    try "---\nauthor: x\n---\n\ntext\n".write(toFile: "\(source)/w.md", atomically: true, encoding: .utf8)
+    let (status, _, errors) = try redbook(["render", "--output", "\(source)/out", "\(source)/w.md"])
+    #expect(status == 0)
+    #expect(errors.contains("w.md:2:1: warning: unknown front matter key 'author'"), "\(errors)")
+}
+
+@Test func toolPrintsVersion() throws {
+    let (status, output, _) = try redbook(["--version"])
+    #expect(status == 0)
+    #expect(output.hasPrefix("redbook "), "\(output)")
+}

@@ -1,3 +1,0 @@
-import Testing
-import NotebookEngine
-@Test func smoke() { #expect(true) }
