@@ -16,7 +16,7 @@ build: setup
 	swift build $(SWIFT_BUILD_FLAGS)
 
 course: build
-	$(REDBOOK) site
+	$(REDBOOK) render Notebooks
 
 test: build
 	swift test $(SWIFT_BUILD_FLAGS)

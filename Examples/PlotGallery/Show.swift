@@ -7,7 +7,7 @@ nonisolated(unsafe) var galleryCount = 0
 
 /// Writes the figure as PNG and SVG and prints how long rendering took. This stands in for the
 /// notebook runtime's `show`, so the notebook's cells run unchanged.
-func show(_ figure: Figure, alt: String, caption: String) {
+func show(_ figure: Figure, alt: String, caption: String) throws {
     galleryCount += 1
     let name = String(format: "figure-%02d", galleryCount)
     do {

@@ -48,7 +48,7 @@ lossAxes.title = "训练损失和验证损失"
 lossAxes.xLabel = "轮次"
 lossAxes.yLabel = "损失"
 lossAxes.legend()
-show(lossFigure, alt: "训练损失随轮次持续下降，验证损失先降后升", caption: "验证损失在第 8 轮左右开始回升：模型开始过拟合。")
+try show(lossFigure, alt: "训练损失随轮次持续下降，验证损失先降后升", caption: "验证损失在第 8 轮左右开始回升：模型开始过拟合。")
 
 // MARK: cell 3
 let (historyFigure, historyAxes) = Figure.subplots(rows: 1, columns: 2, size: .inches(width: 9, height: 3.6), sharedX: true)
@@ -64,7 +64,7 @@ historyAxes[1].title = "精度"
 historyAxes[1].xLabel = "轮次"
 historyAxes[1].legend()
 for axes in historyAxes { axes.showsGrid = true }
-show(historyFigure, alt: "左图为损失曲线，右图为精度曲线", caption: "损失和精度放在一起看，过拟合的起点一目了然。")
+try show(historyFigure, alt: "左图为损失曲线，右图为精度曲线", caption: "损失和精度放在一起看，过拟合的起点一目了然。")
 
 // MARK: cell 4
 let runs = (0..<5).map { _ in epochs.map { 0.9 - 0.35 * exp(-Double($0) / 4) + 0.015 * random.nextNormal() } }
@@ -85,7 +85,7 @@ bandAxes.xLabel = "轮次"
 bandAxes.yLabel = "验证精度"
 bandAxes.showsGrid = true
 bandAxes.legend(location: .lowerRight)
-show(bandFigure, alt: "五次运行的平均验证精度及其波动带", caption: "阴影带显示随机初始化带来的波动。")
+try show(bandFigure, alt: "五次运行的平均验证精度及其波动带", caption: "阴影带显示随机初始化带来的波动。")
 
 // MARK: cell 5
 let (scatterFigure, scatterAxes) = Figure.subplots(rows: 1, columns: 2, size: .inches(width: 9, height: 3.8))
@@ -106,7 +106,7 @@ scatterAxes[1].scatter(pointsX, pointsY, values: distances, colormap: .viridis, 
 scatterAxes[1].title = "按到原点的距离着色"
 scatterAxes[1].aspect = .equal
 scatterAxes[1].colorbar(label: "距离")
-show(scatterFigure, alt: "左图三个类别的散点，右图按距离着色的散点", caption: "散点图：类别着色与连续值着色。")
+try show(scatterFigure, alt: "左图三个类别的散点，右图按距离着色的散点", caption: "散点图：类别着色与连续值着色。")
 
 // MARK: cell 6
 let classNames = ["T恤", "裤子", "套头衫", "连衣裙", "外套"]
@@ -128,7 +128,7 @@ barAxes[1].title = "权重分布"
 barAxes[1].xLabel = "权重值"
 barAxes[1].yLabel = "个数"
 barAxes[1].legend()
-show(barFigure, alt: "左图分组柱状图，右图两个重叠的直方图", caption: "分组柱状图与直方图。")
+try show(barFigure, alt: "左图分组柱状图，右图两个重叠的直方图", caption: "分组柱状图与直方图。")
 
 // MARK: cell 7
 let learningRates = (0..<60).map { pow(10, -6 + 5 * Double($0) / 59) }
@@ -146,7 +146,7 @@ logAxes.xLabel = "学习率"
 logAxes.yLabel = "损失"
 logAxes.showsGrid = true
 logAxes.legend()
-show(logFigure, alt: "对数横轴上的学习率扫描曲线", caption: "损失在学习率约 3×10⁻³ 处下降最快。")
+try show(logFigure, alt: "对数横轴上的学习率扫描曲线", caption: "损失在学习率约 3×10⁻³ 处下降最快。")
 
 // MARK: cell 8
 func pattern(_ kind: Int, size: Int = 28) -> RasterImage {
@@ -172,7 +172,7 @@ func pattern(_ kind: Int, size: Int = 28) -> RasterImage {
 let samples = (0..<6).map { pattern($0) }
 let sampleGrid = Figure.imageGrid(samples, columns: 6, titles: ["圆环", "棋盘", "条纹", "光斑", "叉号", "格纹"],
                                   colormap: .binary, title: "样本图像")
-show(sampleGrid, alt: "六张 28×28 的灰度样本图像", caption: "用 binary 颜色映射显示的灰度图像，像素保持方形。")
+try show(sampleGrid, alt: "六张 28×28 的灰度样本图像", caption: "用 binary 颜色映射显示的灰度图像，像素保持方形。")
 
 // MARK: cell 9
 let gradient = [Array(stride(from: 0.0, through: 1.0, by: 1.0 / 255))]
@@ -185,7 +185,7 @@ for (axes, colormap) in zip(colormapAxes, Colormap.all) {
     axes.title = colormap.name
     axes.titleFontSize = 9
 }
-show(colormapFigure, alt: "九个颜色映射的渐变条", caption: "viridis、magma、inferno、plasma、gray、binary、jet、RdBu、coolwarm。")
+try show(colormapFigure, alt: "九个颜色映射的渐变条", caption: "viridis、magma、inferno、plasma、gray、binary、jet、RdBu、coolwarm。")
 
 // MARK: cell 10
 let confusion: [[Int]] = [
@@ -208,7 +208,7 @@ confusionAxes.colorbar(label: "样本数")
 confusionAxes.title = "混淆矩阵"
 confusionAxes.xLabel = "预测类别"
 confusionAxes.yLabel = "真实类别"
-show(confusionFigure, alt: "10×10 混淆矩阵，对角线数值最大", caption: "衬衫最常被误认为 T 恤和套头衫。")
+try show(confusionFigure, alt: "10×10 混淆矩阵，对角线数值最大", caption: "衬衫最常被误认为 T 恤和套头衫。")
 
 // MARK: cell 11
 let activations = (0..<16).map { channel -> RasterImage in
@@ -227,7 +227,7 @@ let activations = (0..<16).map { channel -> RasterImage in
 }
 let activationGrid = Figure.imageGrid(activations, columns: 8, titles: (1...16).map { "通道 \($0)" },
                                       colormap: .viridis, tileSize: 1, title: "第一个卷积层的激活")
-show(activationGrid, alt: "16 个通道的激活图", caption: "不同通道响应不同方向的边缘。")
+try show(activationGrid, alt: "16 个通道的激活图", caption: "不同通道响应不同方向的边缘。")
 
 // MARK: cell 12
 let filterPatterns = (0..<8).map { index -> RasterImage in
@@ -247,7 +247,7 @@ let filterPatterns = (0..<8).map { index -> RasterImage in
 }
 let filterGrid = Figure.imageGrid(filterPatterns, columns: 4, titles: (0..<8).map { "滤波器 \($0)" },
                                   tileSize: 1.5, title: "block3_conv1 的滤波器图案")
-show(filterGrid, alt: "八个彩色条纹图案", caption: "每个滤波器偏好一种方向和频率的条纹。")
+try show(filterGrid, alt: "八个彩色条纹图案", caption: "每个滤波器偏好一种方向和频率的条纹。")
 
 // MARK: cell 13
 let photoSize = 224
@@ -278,7 +278,7 @@ camAxes[1].title = "7×7 类激活热力图"
 camAxes[2].overlay(heatmap: cam, on: photoImage, colormap: .jet, alpha: 0.4)
 camAxes[2].title = "叠加结果"
 for axes in camAxes { axes.showsAxes = false }
-show(camFigure, alt: "原图、7×7 热力图和叠加结果", caption: "热力图最亮的区域正好落在物体上。")
+try show(camFigure, alt: "原图、7×7 热力图和叠加结果", caption: "热力图最亮的区域正好落在物体上。")
 
 let blended = photoImage.overlaying(heatmap: cam, colormap: .jet, alpha: 0.4)
 print("叠加后的图像：\(blended.width)×\(blended.height)，\(blended.channels) 个通道")

@@ -3,7 +3,8 @@ import Foundation
 /// Finding notebooks under a directory and writing the page that lists them.
 public enum SiteIndex {
     /// Returns the relative paths of every `*.md` file below `directory`, sorted, skipping
-    /// hidden directories and `skipping` (the output root, when it sits inside).
+    /// hidden directories, `data` directories (data sets and their source notes, not notebooks)
+    /// and `skipping` (the output root, when it sits inside).
     public static func notebooks(in directory: String, skipping excluded: String? = nil) -> [String] {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         let excludedPath = excluded.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -13,7 +14,8 @@ public enum SiteIndex {
         while let relative = enumerator.nextObject() as? String {
             let name = URL(fileURLWithPath: relative).lastPathComponent
             let full = "\(root)/\(relative)"
-            if name.hasPrefix(".") || full == excludedPath {
+            let isDataDirectory = name == "data" && !relative.hasSuffix(".md")
+            if name.hasPrefix(".") || isDataDirectory || full == excludedPath {
                 enumerator.skipDescendants()
                 continue
             }
