@@ -23,6 +23,9 @@ let package = Package(
         .target(name: "NotebookRuntime", dependencies: ["DeepLearning", "Plot", "NotebookEvents"]),
         .target(name: "NotebookEngine", dependencies: ["CMark", "NotebookEvents"]),
         .executableTarget(name: "redbook", dependencies: ["NotebookEngine"]),
+        .executableTarget(name: "redbook-bench", dependencies: ["DeepLearning"], path: "Benchmarks/Swift"),
+        .executableTarget(
+            name: "fashion-mnist-example", dependencies: ["DeepLearning"], path: "Examples/FashionMNIST"),
 
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
