@@ -67,7 +67,7 @@ public func setSeed(_ seed: UInt64) {
 extension Tensor {
     /// Creates a tensor of draws from a normal distribution.
     public init(randomNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1) {
-        var result = Tensor(uninitializedShape: shape)
+        let result = Tensor(uninitializedShape: shape)
         for index in 0..<result.scalarCount {
             result.storage.pointer[index] = mean + standardDeviation * RandomState.generator.nextNormal()
         }
@@ -77,7 +77,7 @@ extension Tensor {
     /// Creates a tensor of draws from a normal distribution redrawn until within two standard
     /// deviations of the mean, as Keras's `TruncatedNormal`.
     public init(truncatedNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1) {
-        var result = Tensor(uninitializedShape: shape)
+        let result = Tensor(uninitializedShape: shape)
         for index in 0..<result.scalarCount {
             var draw = RandomState.generator.nextNormal()
             while Swift.abs(draw) > 2 { draw = RandomState.generator.nextNormal() }
@@ -88,7 +88,7 @@ extension Tensor {
 
     /// Creates a tensor of draws from the uniform distribution on [lowerBound, upperBound).
     public init(randomUniform shape: [Int], lowerBound: Float = 0, upperBound: Float = 1) {
-        var result = Tensor(uninitializedShape: shape)
+        let result = Tensor(uninitializedShape: shape)
         let width = upperBound - lowerBound
         for index in 0..<result.scalarCount {
             result.storage.pointer[index] = lowerBound + width * RandomState.generator.nextUniform()

@@ -85,7 +85,7 @@ public func logSoftmax(_ x: Tensor, alongAxis axis: Int = -1) -> Tensor {
 extension Tensor {
     func softmaxWithoutRecording(alongAxis axis: Int, logarithmic: Bool) -> Tensor {
         let (outer, length, inner) = axisSplit(axis)
-        var result = Tensor(uninitializedShape: shape)
+        let result = Tensor(uninitializedShape: shape)
         let out = result.storage.pointer
         let input = storage.pointer
         for o in 0..<outer {

@@ -31,7 +31,7 @@ extension Tensor {
         _ a: Tensor, _ b: Tensor, op: String, _ operation: (Float, Float) -> Float
     ) -> Tensor {
         let shape = broadcastShape(a.shape, b.shape, op: op)
-        var result = Tensor(uninitializedShape: shape)
+        let result = Tensor(uninitializedShape: shape)
         let out = result.storage.pointer
         let left = a.storage.pointer
         let right = b.storage.pointer
@@ -89,7 +89,7 @@ extension Tensor {
     /// Applies `operation` to each scalar.
     @inline(__always)
     func map(_ operation: (Float) -> Float) -> Tensor {
-        var result = Tensor(uninitializedShape: shape)
+        let result = Tensor(uninitializedShape: shape)
         let out = result.storage.pointer
         let input = storage.pointer
         for index in 0..<scalarCount { out[index] = operation(input[index]) }

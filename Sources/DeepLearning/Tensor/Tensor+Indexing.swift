@@ -55,11 +55,11 @@ extension Tensor {
         newShape[axis] = range.count
         if axis == 0 || outer == 1 {
             // Leading-axis slices are one contiguous block.
-            var result = Tensor(uninitializedShape: newShape)
+            let result = Tensor(uninitializedShape: newShape)
             result.storage.pointer.update(from: storage.pointer + range.lowerBound * inner, count: range.count * inner)
             return result
         }
-        var result = Tensor(uninitializedShape: newShape)
+        let result = Tensor(uninitializedShape: newShape)
         let block = range.count * inner
         for row in 0..<outer {
             (result.storage.pointer + row * block).update(
@@ -70,7 +70,7 @@ extension Tensor {
 
     /// Places `slice` at `range` along `axis` in a zero tensor of `shape`.
     static func padSlice(_ slice: Tensor, into shape: [Int], range: Range<Int>, axis: Int) -> Tensor {
-        var result = Tensor(zeros: shape)
+        let result = Tensor(zeros: shape)
         let outer = shape[..<axis].reduce(1, *)
         let inner = shape[(axis + 1)...].reduce(1, *)
         let block = range.count * inner
@@ -87,7 +87,7 @@ extension Tensor {
         let rowLength = scalarCount / Swift.max(shape[0], 1)
         var newShape = shape
         newShape[0] = indices.count
-        var result = Tensor(uninitializedShape: newShape)
+        let result = Tensor(uninitializedShape: newShape)
         for (row, index) in indices.enumerated() {
             precondition(
                 index >= 0 && index < shape[0],
@@ -97,7 +97,7 @@ extension Tensor {
         guard AutodiffContext.shouldRecord(self) else { return result }
         let originalShape = shape
         return result.recorded("gathering", inputs: [self]) { upstream in
-            var gradient = Tensor(zeros: originalShape)
+            let gradient = Tensor(zeros: originalShape)
             for (row, index) in indices.enumerated() {
                 let target = gradient.storage.pointer + index * rowLength
                 let source = upstream.storage.pointer + row * rowLength

@@ -17,7 +17,7 @@ extension Tensor {
             "\(op): inner dimensions differ: shapes \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "")")
         var outputShape = transposeA ? [m] : Array(a.shape.dropLast())
         outputShape.append(n)
-        var result = Tensor(uninitializedShape: outputShape)
+        let result = Tensor(uninitializedShape: outputShape)
         BLAS.gemm(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
             a: a.storage.pointer, lda: aColumns, b: b.storage.pointer, ldb: b.shape[1],

@@ -14,7 +14,7 @@ extension Tensor {
         let input = detached()
         let output = result.detached()
         return result.recorded(op, inputs: [self]) { upstream in
-            var gradient = Tensor(uninitializedShape: input.shape)
+            let gradient = Tensor(uninitializedShape: input.shape)
             let out = gradient.storage.pointer
             let x = input.storage.pointer
             let y = output.storage.pointer

@@ -13,7 +13,7 @@ extension Tensor {
         let (outer, length, inner) = axisSplit(axis)
         var newShape = shape
         newShape[axis] = 1
-        var result = Tensor(shape: newShape, repeating: initial)
+        let result = Tensor(shape: newShape, repeating: initial)
         let out = result.storage.pointer
         let input = storage.pointer
         for o in 0..<outer {
@@ -132,7 +132,7 @@ extension Tensor {
         precondition(length > 0, "argmax(alongAxis:): axis \(axis) of shape \(shape) is empty")
         var newShape = shape
         newShape.remove(at: axis)
-        var result = Tensor(zeros: newShape)
+        let result = Tensor(zeros: newShape)
         let out = result.storage.pointer
         let input = storage.pointer
         for o in 0..<outer {

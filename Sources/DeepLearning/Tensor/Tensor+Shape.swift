@@ -87,7 +87,7 @@ extension Tensor {
     func transposedWithoutRecording(permutation: [Int]) -> Tensor {
         if permutation == Array(0..<rank) { return self }
         let newShape = permutation.map { shape[$0] }
-        var result = Tensor(uninitializedShape: newShape)
+        let result = Tensor(uninitializedShape: newShape)
         let count = scalarCount
         guard count > 0 else { return result }
 

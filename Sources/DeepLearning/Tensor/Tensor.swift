@@ -143,16 +143,6 @@ extension Tensor: Equatable {
     }
 }
 
-extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
-    public init(floatLiteral value: Float) {
-        self.init(value)
-    }
-
-    public init(integerLiteral value: Int) {
-        self.init(Float(value))
-    }
-}
-
 extension Tensor {
     /// Normalizes a possibly negative axis (`-1` is the last axis) and traps when it is out of range.
     func normalizedAxis(_ axis: Int, op: String) -> Int {
