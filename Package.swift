@@ -17,7 +17,10 @@ let package = Package(
         .systemLibrary(name: "CMark"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
 
-        .target(name: "DeepLearning", dependencies: ["CBLAS", "CZlib"]),
+        .target(
+            name: "DeepLearning", dependencies: ["CBLAS", "CZlib"],
+            // Removing overflow and bounds checks lets the compiler vectorize the element-wise loops.
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Plot", dependencies: ["CCairo"]),
         .target(name: "NotebookEvents"),
         .target(name: "NotebookRuntime", dependencies: ["DeepLearning", "Plot", "NotebookEvents"]),

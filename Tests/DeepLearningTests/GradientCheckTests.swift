@@ -169,3 +169,22 @@ private let positive = GradientCheck.random([3, 4], in: 0.5...2, seed: 14)
     let (_, gradients) = valueWithGradient(at: [Tensor([1, 2]), Tensor([5])]) { $0[0].sum() }
     #expect(gradients[1].scalars == [0])
 }
+
+@Test func gradientCheckDetectsWrongPullback() {
+    // An operation computing 2x whose pullback claims 3: the checker must report it.
+    withKnownIssue {
+        GradientCheck.check("wrong pullback", inputs: [matrix]) { inputs in
+            Tensor.recordOperation(named: "double", output: inputs[0].detached() * 2, inputs: [inputs[0]]) { upstream in
+                [upstream * 3]
+            }
+        }
+    }
+}
+
+@Test func gradientCustomOperation() {
+    GradientCheck.check("recordOperation", inputs: [matrix]) { inputs in
+        Tensor.recordOperation(named: "double", output: inputs[0].detached() * 2, inputs: [inputs[0]]) { upstream in
+            [upstream * 2]
+        }
+    }
+}

@@ -9,7 +9,7 @@ public enum BLAS {
     public static var threadCount: Int {
         get {
             ensureConfigured()
-            return Int(openblas_get_num_threads())
+            return configuredThreadCount!
         }
         set {
             precondition(newValue >= 1, "BLAS.threadCount: \(newValue) is not a positive thread count")

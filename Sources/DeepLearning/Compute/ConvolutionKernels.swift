@@ -121,6 +121,30 @@ struct WindowGeometry: Equatable {
     }
 }
 
+extension WindowGeometry {
+    var imageSize: Int { inputHeight * inputWidth * channels }
+
+    /// `im2col` with the batch split across threads.
+    func parallelIm2col(input: UnsafePointer<Float>, images: Int, columns: UnsafeMutablePointer<Float>) {
+        let columnsPerImage = outputPositions * patchSize
+        Parallel.forEachChunk(images, workPerItem: columnsPerImage) { range in
+            im2col(
+                input: input + range.lowerBound * imageSize, images: range.count,
+                columns: columns + range.lowerBound * columnsPerImage)
+        }
+    }
+
+    /// `col2im` with the batch split across threads; each image's gradient is written by one thread.
+    func parallelCol2im(columns: UnsafePointer<Float>, images: Int, output: UnsafeMutablePointer<Float>) {
+        let columnsPerImage = outputPositions * patchSize
+        Parallel.forEachChunk(images, workPerItem: columnsPerImage) { range in
+            col2im(
+                columns: columns + range.lowerBound * columnsPerImage, images: range.count,
+                output: output + range.lowerBound * imageSize)
+        }
+    }
+}
+
 /// Returns the 2-D convolution (cross-correlation, as in every deep-learning library) of NHWC
 /// `input` `[batch, height, width, inChannels]` with `kernel` `[kh, kw, inChannels, outChannels]`.
 ///
@@ -142,7 +166,7 @@ public func conv2D(_ input: Tensor, kernel: Tensor, strides: (Int, Int) = (1, 1)
     let outChannels = kernel.shape[3]
     let rows = batch * geometry.outputPositions
     let columns = Tensor(uninitializedShape: [rows, geometry.patchSize])
-    geometry.im2col(input: input.storage.pointer, images: batch, columns: columns.storage.pointer)
+    geometry.parallelIm2col(input: input.storage.pointer, images: batch, columns: columns.storage.pointer)
 
     let output = Tensor(uninitializedShape: [batch, geometry.outputHeight, geometry.outputWidth, outChannels])
     BLAS.gemm(
@@ -172,7 +196,7 @@ public func conv2D(_ input: Tensor, kernel: Tensor, strides: (Int, Int) = (1, 1)
                 a: upstream.storage.pointer, lda: outChannels, b: weights.storage.pointer, ldb: outChannels,
                 c: columnGradient.storage.pointer, ldc: geometry.patchSize)
             let gradient = Tensor(zeros: inputShape)
-            geometry.col2im(columns: columnGradient.storage.pointer, images: batch, output: gradient.storage.pointer)
+            geometry.parallelCol2im(columns: columnGradient.storage.pointer, images: batch, output: gradient.storage.pointer)
             inputGradient = gradient
         }
         return [inputGradient, kernelGradient]

@@ -1,49 +1,109 @@
 /// Returns the maximum over each `poolSize` window of NHWC `input`, per channel.
+///
+/// The gradient goes to the first position (in row-major window order) holding the maximum, found
+/// again during the backward pass by comparing inputs with the saved output, so the forward pass
+/// stores nothing extra.
 public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int), padding: Padding = .valid) -> Tensor {
     let geometry = poolingGeometry(input, poolSize: poolSize, strides: strides, padding: padding, op: "maxPool2D")
     let batch = input.shape[0]
     let channels = geometry.channels
     let output = Tensor(uninitializedShape: [batch, geometry.outputHeight, geometry.outputWidth, channels])
-    // The flat input index of each maximum, for routing the gradient.
-    var winners = [Int32](repeating: 0, count: output.scalarCount)
     let source = input.storage.pointer
     let target = output.storage.pointer
-    winners.withUnsafeMutableBufferPointer { winner in
-        var position = 0
-        for image in 0..<batch {
-            let imageBase = image * geometry.inputHeight * geometry.inputWidth * channels
-            for outputRow in 0..<geometry.outputHeight {
-                for outputColumn in 0..<geometry.outputWidth {
-                    let out = target + position
-                    let best = winner.baseAddress! + position
-                    for channel in 0..<channels {
-                        out[channel] = -.infinity
-                        best[channel] = -1
+    let work = geometry.outputPositions * channels * geometry.kernelHeight * geometry.kernelWidth
+    Parallel.forEachChunk(batch, workPerItem: work) { images in
+        for image in images {
+            for position in 0..<geometry.outputPositions {
+                let window = geometry.window(image: image, position: position)
+                let out = target + (image * geometry.outputPositions + position) * channels
+                out.update(from: source + window.offset(window.rows.lowerBound, window.columns.lowerBound), count: channels)
+                for row in window.rows {
+                    for column in window.columns {
+                        let slot = source + window.offset(row, column)
+                        for channel in 0..<channels { out[channel] = Swift.max(out[channel], slot[channel]) }
                     }
-                    let top = outputRow * geometry.strideHeight - geometry.padTop
-                    let left = outputColumn * geometry.strideWidth - geometry.padLeft
-                    for row in Swift.max(top, 0)..<Swift.min(top + geometry.kernelHeight, geometry.inputHeight) {
-                        for column in Swift.max(left, 0)..<Swift.min(left + geometry.kernelWidth, geometry.inputWidth) {
-                            let base = imageBase + (row * geometry.inputWidth + column) * channels
-                            for channel in 0..<channels where source[base + channel] > out[channel] || best[channel] < 0 {
-                                out[channel] = source[base + channel]
-                                best[channel] = Int32(base + channel)
-                            }
-                        }
-                    }
-                    position += channels
                 }
             }
         }
     }
     guard AutodiffContext.shouldRecord(input) else { return output }
-    let inputShape = input.shape
+    let (savedInput, savedOutput) = (input.detached(), output.detached())
     return output.recorded("maxPool2D", inputs: [input]) { upstream in
-        let gradient = Tensor(zeros: inputShape)
+        let gradient = Tensor(zeros: savedInput.shape)
+        let x = savedInput.storage.pointer
+        let y = savedOutput.storage.pointer
         let g = upstream.storage.pointer
         let out = gradient.storage.pointer
-        for index in 0..<winners.count { out[Int(winners[index])] += g[index] }
+        Parallel.forEachChunk(batch, workPerItem: work) { images in
+            for image in images {
+                for position in 0..<geometry.outputPositions {
+                    let window = geometry.window(image: image, position: position)
+                    let outputOffset = (image * geometry.outputPositions + position) * channels
+                    var channel = 0
+                    // Sixteen channels at a time: each window position takes the gradient where it
+                    // holds the maximum and no earlier position did.
+                    while channel + 16 <= channels {
+                        let maximum = loadVector(y + outputOffset + channel)
+                        let upstreamGradient = loadVector(g + outputOffset + channel)
+                        var routed = SIMDMask<SIMD16<Int32>>(repeating: false)
+                        for row in window.rows {
+                            for column in window.columns {
+                                let index = window.offset(row, column) + channel
+                                let hit = (loadVector(x + index) .== maximum) .& .!routed
+                                let current = loadVector(out + index)
+                                storeVector(current + Float16Vector(repeating: 0).replacing(with: upstreamGradient, where: hit), out + index)
+                                routed = routed .| hit
+                            }
+                        }
+                        channel += 16
+                    }
+                    while channel < channels {
+                        let maximum = y[outputOffset + channel]
+                        search: for row in window.rows {
+                            for column in window.columns {
+                                let index = window.offset(row, column) + channel
+                                if x[index] == maximum {
+                                    out[index] += g[outputOffset + channel]
+                                    break search
+                                }
+                            }
+                        }
+                        channel += 1
+                    }
+                }
+            }
+        }
         return [gradient]
+    }
+}
+
+/// The in-image rows and columns of one pooling window.
+struct PoolingWindow {
+    let rows: Range<Int>
+    let columns: Range<Int>
+    let imageBase: Int
+    let rowStride: Int
+    let channels: Int
+
+    /// The flat input offset of the first channel at (row, column).
+    @inline(__always)
+    func offset(_ row: Int, _ column: Int) -> Int {
+        imageBase + row * rowStride + column * channels
+    }
+}
+
+extension WindowGeometry {
+    /// Returns the window for output `position` (row-major) of `image`, clipped to the image.
+    @inline(__always)
+    func window(image: Int, position: Int) -> PoolingWindow {
+        let top = (position / outputWidth) * strideHeight - padTop
+        let left = (position % outputWidth) * strideWidth - padLeft
+        return PoolingWindow(
+            rows: Swift.max(top, 0)..<Swift.min(top + kernelHeight, inputHeight),
+            columns: Swift.max(left, 0)..<Swift.min(left + kernelWidth, inputWidth),
+            imageBase: image * inputHeight * inputWidth * channels,
+            rowStride: inputWidth * channels,
+            channels: channels)
     }
 }
 

@@ -72,13 +72,15 @@ public final class Conv2D: Layer, ActivatedLayer {
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        activation(linearOutput(input))
+        let output = conv2D(input, kernel: kernel!.value, strides: strides, padding: padding)
+        guard let bias else { return activation(output) }
+        return addingBias(output, bias.value, activation: activation)
     }
 
     public func linearOutput(_ input: Tensor) -> Tensor {
         let output = conv2D(input, kernel: kernel!.value, strides: strides, padding: padding)
         guard let bias else { return output }
-        return output + bias.value
+        return addingBias(output, bias.value, activation: .linear)
     }
 }
 

@@ -59,17 +59,17 @@ public final class Dense: Layer {
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        activation(linearOutput(input))
+        let product = matmul(input, kernel!.value)
+        guard let bias else { return activation(product) }
+        return addingBias(product, bias.value, activation: activation)
     }
 
     /// Returns `input • kernel + bias` before the activation, so losses can fuse a final softmax or
     /// sigmoid into a numerically stable cross-entropy.
     public func linearOutput(_ input: Tensor) -> Tensor {
-        var output = matmul(input, kernel!.value)
-        if let bias {
-            output = output + bias.value
-        }
-        return output
+        let product = matmul(input, kernel!.value)
+        guard let bias else { return product }
+        return addingBias(product, bias.value, activation: .linear)
     }
 }
 

@@ -57,3 +57,12 @@ extension Tensor {
         matmul(lhs, rhs)
     }
 }
+
+extension BLAS {
+    /// Returns `op(a) × op(b)` for rank-2 tensors without recording, for benchmarks and callers that
+    /// want the stored transpose flags of `sgemm`.
+    public static func multiply(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+        precondition(a.rank == 2 && b.rank == 2, "BLAS.multiply: needs rank-2 tensors, got shapes \(a.shape) and \(b.shape)")
+        return Tensor.matmulWithoutRecording(a, b, transposeA: transposeA, transposeB: transposeB, op: "BLAS.multiply")
+    }
+}
