@@ -32,10 +32,12 @@ final class AutodiffNode {
     }
 }
 
-/// The stack of active recordings. Recording is a property of the current thread of execution; the
-/// library does not record from several threads at once.
+/// The stack of active recordings of the calling thread.
 enum AutodiffContext {
-    nonisolated(unsafe) static var tapes: [GradientTape] = []
+    static var tapes: [GradientTape] {
+        get { ThreadState.current.tapes }
+        set { ThreadState.current.tapes = newValue }
+    }
 
     /// The innermost active tape, or `nil` outside every recording.
     static var activeTape: GradientTape? { tapes.last }

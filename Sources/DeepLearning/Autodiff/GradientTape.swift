@@ -24,8 +24,9 @@ public final class GradientTape {
 
     /// Runs `body` with recording enabled and returns its result.
     public func record<Result>(_ body: () throws -> Result) rethrows -> Result {
-        AutodiffContext.tapes.append(self)
-        defer { AutodiffContext.tapes.removeLast() }
+        let state = ThreadState.current
+        state.tapes.append(self)
+        defer { state.tapes.removeLast() }
         return try body()
     }
 
@@ -79,6 +80,12 @@ enum Backpropagation {
         guard let root = target.node else {
             return sources.map { _ in nil }
         }
+        // Pullbacks must not record themselves when the backward pass runs inside a recording.
+        let state = ThreadState.current
+        let pausedTapes = state.tapes
+        state.tapes = []
+        defer { state.tapes = pausedTapes }
+
         let order = topologicalOrder(from: root)
         var wanted = Set<ObjectIdentifier>()
         for case let node? in sources {

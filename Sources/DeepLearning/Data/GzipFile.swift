@@ -6,6 +6,7 @@ public enum DataFileError: Error, CustomStringConvertible, Equatable {
     case notFound(path: String, hint: String)
     case unreadable(path: String, reason: String)
     case invalidFormat(path: String, expected: String, actual: String)
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum DataFileError: Error, CustomStringConvertible, Equatable {
             return "cannot read \(path): \(reason)"
         case .invalidFormat(let path, let expected, let actual):
             return "\(path) is not a valid data file: expected \(expected), found \(actual)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
         }
     }
 }

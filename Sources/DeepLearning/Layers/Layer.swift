@@ -1,3 +1,5 @@
+import Foundation
+
 /// A building block of a model: a function of one input tensor with its own weights.
 ///
 /// Layers are reference types built lazily: the first call (or ``Sequential``'s build) passes the
@@ -93,9 +95,12 @@ public enum ShapeError: Error, CustomStringConvertible, Equatable {
 /// Hands out Keras-style unique layer names: the first `dense`, then `dense_1`, `dense_2`, ...
 public enum LayerNames {
     nonisolated(unsafe) private static var counts: [String: Int] = [:]
+    private static let lock = NSLock()
 
     /// Returns the next unique name for `base`.
     public static func unique(_ base: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
         let count = counts[base, default: 0]
         counts[base] = count + 1
         return count == 0 ? base : "\(base)_\(count)"
@@ -103,6 +108,8 @@ public enum LayerNames {
 
     /// Starts numbering again, like Keras's `clear_session()`.
     public static func reset() {
+        lock.lock()
+        defer { lock.unlock() }
         counts = [:]
     }
 }

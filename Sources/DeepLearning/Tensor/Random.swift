@@ -50,15 +50,20 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 }
 
-/// The library's global random generator, used by initializers, dropout, shuffling and splits.
+/// The library's random generator, used by initializers, dropout, shuffling and splits. Each thread
+/// has its own, seeded with ``defaultSeed`` until ``setSeed(_:)`` is called on that thread.
 public enum RandomState {
     /// The default seed, so that programs that never call ``setSeed(_:)`` are reproducible too.
     public static let defaultSeed: UInt64 = 0
 
-    nonisolated(unsafe) public static var generator = Xoshiro256StarStar(seed: defaultSeed)
+    /// The calling thread's generator.
+    public static var generator: Xoshiro256StarStar {
+        get { ThreadState.current.generator }
+        set { ThreadState.current.generator = newValue }
+    }
 }
 
-/// Reseeds the library's global random generator. Two runs that call `setSeed` with one seed and
+/// Reseeds the calling thread's random generator. Two runs that call `setSeed` with one seed and
 /// then do the same work produce the same weights and training history on the same machine.
 public func setSeed(_ seed: UInt64) {
     RandomState.generator = Xoshiro256StarStar(seed: seed)
@@ -100,6 +105,6 @@ extension Tensor {
 /// Returns `0..<count` in a random order from the library's generator (Fisher–Yates).
 public func randomPermutation(_ count: Int) -> [Int] {
     var indices = Array(0..<count)
-    indices.shuffle(using: &RandomState.generator)
+    indices.shuffle(using: &ThreadState.current.generator)
     return indices
 }
