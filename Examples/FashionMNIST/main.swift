@@ -1,32 +1,36 @@
 // Trains the two Fashion-MNIST classifiers of the course for 5 epochs on the full training set and
 // prints their test accuracy: a dense network and the small convnet from Deep Learning with Python.
 //
-// Usage: fashion-mnist-example [dense|convnet|both] [--epochs N] [--verbose 0|1|2]
+// Usage: fashion-mnist-example [dense|convnet|both] [--epochs N] [--verbose 0|1|2] [--seed N]
 import DeepLearning
 import Foundation
 
-var which = "both"
+var selectedModel = "both"
 var epochs = 5
 var verbose = 2
+var seed: UInt64 = 1
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "dense", "convnet", "both":
-        which = argument
+        selectedModel = argument
     case "--epochs":
         epochs = Int(arguments.first ?? "") ?? epochs
         arguments = Array(arguments.dropFirst())
     case "--verbose":
         verbose = Int(arguments.first ?? "") ?? verbose
         arguments = Array(arguments.dropFirst())
+    case "--seed":
+        seed = UInt64(arguments.first ?? "") ?? seed
+        arguments = Array(arguments.dropFirst())
     default:
-        FileHandle.standardError.write("usage: fashion-mnist-example [dense|convnet|both] [--epochs N] [--verbose 0|1|2]\n".data(using: .utf8)!)
+        FileHandle.standardError.write("usage: fashion-mnist-example [dense|convnet|both] [--epochs N] [--verbose 0|1|2] [--seed N]\n".data(using: .utf8)!)
         exit(2)
     }
 }
 
-setSeed(42)
+setSeed(seed)
 let data: FashionMNIST
 do {
     data = try FashionMNIST()
@@ -46,7 +50,7 @@ func run(_ title: String, _ model: Sequential, batchSize: Int) throws {
 }
 
 do {
-    if which == "dense" || which == "both" {
+    if selectedModel == "dense" || selectedModel == "both" {
         let dense = Sequential {
             Input(shape: [28, 28, 1])
             Flatten()
@@ -56,7 +60,7 @@ do {
         dense.compile(optimizer: RMSprop(), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
         try run("dense", dense, batchSize: 128)
     }
-    if which == "convnet" || which == "both" {
+    if selectedModel == "convnet" || selectedModel == "both" {
         let convnet = Sequential {
             Input(shape: [28, 28, 1])
             Conv2D(32, kernelSize: 3, activation: .relu)

@@ -105,9 +105,9 @@ private func checkLayer(_ layer: any Layer, input: Tensor, training: Bool = fals
     let input = Tensor(ones: [1000])
     #expect(try layer(input, training: false) == input)
     let dropped = try layer(input, training: true)
-    let kept = dropped.scalars.filter { $0 != 0 }
-    #expect(kept.allSatisfy { $0 == 2 })
-    #expect(kept.count > 400 && kept.count < 600)
+    let survivors = dropped.scalars.filter { $0 != 0 }
+    #expect(survivors.allSatisfy { $0 == 2 })
+    #expect(survivors.count > 400 && survivors.count < 600)
 }
 
 @Test func layerRejectsWrongShape() throws {

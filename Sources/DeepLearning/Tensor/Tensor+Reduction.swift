@@ -69,13 +69,13 @@ extension Tensor {
     /// Returns the sum over `axes` (every axis when the array is empty).
     public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
         let axes = normalizedAxes(axes, op: "sum(alongAxes:)")
-        let kept = sumWithoutRecording(alongAxes: axes)
-        let result = kept.reshapedWithoutRecording(to: reducedShape(axes, keepingDimensions: keepingDimensions))
+        let reducedWithAxes = sumWithoutRecording(alongAxes: axes)
+        let result = reducedWithAxes.reshapedWithoutRecording(to: reducedShape(axes, keepingDimensions: keepingDimensions))
         guard AutodiffContext.shouldRecord(self) else { return result }
         let originalShape = shape
-        let keptShape = kept.shape
+        let reducedWithAxesShape = reducedWithAxes.shape
         return result.recorded("sum", inputs: [self]) { upstream in
-            [upstream.reshapedWithoutRecording(to: keptShape).broadcastedWithoutRecording(to: originalShape)]
+            [upstream.reshapedWithoutRecording(to: reducedWithAxesShape).broadcastedWithoutRecording(to: originalShape)]
         }
     }
 
@@ -108,18 +108,18 @@ extension Tensor {
     ) -> Tensor {
         precondition(scalarCount > 0, "\(op)(alongAxes:): tensor of shape \(shape) is empty")
         let axes = normalizedAxes(axes, op: "\(op)(alongAxes:)")
-        var kept = self
+        var reducedWithAxes = self
         for axis in axes.sorted(by: >) {
-            kept = kept.reduceKeepingAxis(axis, initial: initial, combine)
+            reducedWithAxes = reducedWithAxes.reduceKeepingAxis(axis, initial: initial, combine)
         }
-        let result = kept.reshapedWithoutRecording(to: reducedShape(axes, keepingDimensions: keepingDimensions))
+        let result = reducedWithAxes.reshapedWithoutRecording(to: reducedShape(axes, keepingDimensions: keepingDimensions))
         guard AutodiffContext.shouldRecord(self) else { return result }
         let input = detached()
-        let keptShape = kept.shape
+        let reducedWithAxesShape = reducedWithAxes.shape
         return result.recorded(op, inputs: [self]) { upstream in
-            let mask = Tensor.broadcastingMap(input, kept, op: op) { $0 == $1 ? 1 : 0 }
+            let mask = Tensor.broadcastingMap(input, reducedWithAxes, op: op) { $0 == $1 ? 1 : 0 }
             let ties = mask.sumWithoutRecording(alongAxes: axes)
-            let share = Tensor.broadcastingMap(upstream.reshapedWithoutRecording(to: keptShape), ties, op: op) { $0 / $1 }
+            let share = Tensor.broadcastingMap(upstream.reshapedWithoutRecording(to: reducedWithAxesShape), ties, op: op) { $0 / $1 }
             return [Tensor.broadcastingMap(mask, share, op: op) { $0 * $1 }]
         }
     }

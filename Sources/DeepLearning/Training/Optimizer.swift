@@ -75,8 +75,8 @@ public final class SGD: Optimizer {
     }
 }
 
-/// RMSprop (Keras defaults: learning rate 0.001, rho 0.9, epsilon 1e-7):
-/// `s = rho·s + (1 − rho)·g²`, `w −= lr·g / (√s + epsilon)`.
+/// RMSprop with Keras 3's defaults (learning rate 0.001, rho 0.9, epsilon 1e-7) and update rule:
+/// `s = rho·s + (1 − rho)·g²`, `w −= lr·g / √(s + epsilon)`.
 public final class RMSprop: Optimizer {
     public var learningRate: Float
     public let rho: Float
@@ -99,7 +99,7 @@ public final class RMSprop: Optimizer {
             parameter.updateInPlace { w, count in
                 for i in 0..<count {
                     average[i] = rho * average[i] + (1 - rho) * g[i] * g[i]
-                    w[i] -= rate * g[i] / (average[i].squareRoot() + epsilon)
+                    w[i] -= rate * g[i] / (average[i] + epsilon).squareRoot()
                 }
             }
         }
