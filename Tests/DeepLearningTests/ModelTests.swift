@@ -188,3 +188,21 @@ private let fashion: FashionMNIST? = try? FashionMNIST()
     #expect(gradient.scalars.contains { $0 != 0 })
     #expect(features.shape == (try model.activations(image))[lastConv - 1].shape)
 }
+
+@Test func regularizerAddsPenaltyToLoss() throws {
+    setSeed(8)
+    let x = Tensor(randomNormal: [32, 4])
+    let y = Tensor(zeros: [32, 1])
+    let layer = Dense(1, kernelRegularizer: .l2(0.5))
+    let model = Sequential([layer], inputShape: [4])
+    model.compile(optimizer: SGD(learningRate: 0.1), loss: .mse)
+    let before = try model.evaluate(x, y, batchSize: 32)
+    let kernel = layer.kernel!.value
+    let dataLoss = Loss.mse(labels: y, predictions: try model(x)).scalar
+    let penalty = 0.5 * kernel.squared().sum().scalar
+    #expect(Swift.abs(before.loss - Double(dataLoss + penalty)) < 1e-5)
+
+    try model.fit(x, y, epochs: 20, batchSize: 32, verbose: 0)
+    // The targets are zero, so both the data term and the penalty push the kernel to zero.
+    #expect(layer.kernel!.value.squared().sum().scalar < 0.01 * kernel.squared().sum().scalar)
+}

@@ -97,9 +97,12 @@ public final class RMSprop: Optimizer {
             let g = gradient.storage.pointer
             let average = slots.buffers(for: parameter, count: 1)[0].storage.pointer
             parameter.updateInPlace { w, count in
-                for i in 0..<count {
-                    average[i] = rho * average[i] + (1 - rho) * g[i] * g[i]
-                    w[i] -= rate * g[i] / (average[i] + epsilon).squareRoot()
+                Parallel.forEachChunk(count, workPerItem: 8) { range in
+                    for i in range {
+                        let updated = rho * average[i] + (1 - rho) * g[i] * g[i]
+                        average[i] = updated
+                        w[i] -= rate * g[i] / (updated + epsilon).squareRoot()
+                    }
                 }
             }
         }
@@ -136,10 +139,12 @@ public final class Adam: Optimizer {
             let buffers = slots.buffers(for: parameter, count: 2)
             let (m, v) = (buffers[0].storage.pointer, buffers[1].storage.pointer)
             parameter.updateInPlace { w, count in
-                for i in 0..<count {
-                    m[i] += (g[i] - m[i]) * (1 - beta1)
-                    v[i] += (g[i] * g[i] - v[i]) * (1 - beta2)
-                    w[i] -= stepSize * m[i] / (v[i].squareRoot() + epsilon)
+                Parallel.forEachChunk(count, workPerItem: 8) { range in
+                    for i in range {
+                        m[i] += (g[i] - m[i]) * (1 - beta1)
+                        v[i] += (g[i] * g[i] - v[i]) * (1 - beta2)
+                        w[i] -= stepSize * m[i] / (v[i].squareRoot() + epsilon)
+                    }
                 }
             }
         }
