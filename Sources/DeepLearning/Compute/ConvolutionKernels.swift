@@ -121,6 +121,40 @@ struct WindowGeometry: Equatable {
     }
 }
 
+/// The in-image rows and columns of one sliding window, and its unclipped top-left corner (which
+/// can lie in the padding) for indexing kernel taps.
+struct KernelWindow {
+    let rows: Range<Int>
+    let columns: Range<Int>
+    let top: Int
+    let left: Int
+    let imageBase: Int
+    let rowStride: Int
+    let channels: Int
+
+    /// The flat input offset of the first channel at (row, column).
+    @inline(__always)
+    func offset(_ row: Int, _ column: Int) -> Int {
+        imageBase + row * rowStride + column * channels
+    }
+}
+
+extension WindowGeometry {
+    /// Returns the window for output `position` (row-major) of `image`, clipped to the image.
+    @inline(__always)
+    func window(image: Int, position: Int) -> KernelWindow {
+        let top = (position / outputWidth) * strideHeight - padTop
+        let left = (position % outputWidth) * strideWidth - padLeft
+        return KernelWindow(
+            rows: Swift.max(top, 0)..<Swift.min(top + kernelHeight, inputHeight),
+            columns: Swift.max(left, 0)..<Swift.min(left + kernelWidth, inputWidth),
+            top: top, left: left,
+            imageBase: image * inputHeight * inputWidth * channels,
+            rowStride: inputWidth * channels,
+            channels: channels)
+    }
+}
+
 extension WindowGeometry {
     var imageSize: Int { inputHeight * inputWidth * channels }
 

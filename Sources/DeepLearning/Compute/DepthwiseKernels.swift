@@ -27,7 +27,7 @@ public func depthwiseConv2D(
     Parallel.forEachChunk(batch, workPerItem: work) { images in
         for image in images {
             for position in 0..<geometry.outputPositions {
-                let window = geometry.windowWithKernelOffsets(image: image, position: position)
+                let window = geometry.window(image: image, position: position)
                 let out = y + (image * geometry.outputPositions + position) * outputChannels
                 for row in window.rows {
                     for column in window.columns {
@@ -53,7 +53,7 @@ public func depthwiseConv2D(
         // The kernel gradient sums over images, so it is computed on one thread.
         for image in 0..<batch {
             for position in 0..<geometry.outputPositions {
-                let window = geometry.windowWithKernelOffsets(image: image, position: position)
+                let window = geometry.window(image: image, position: position)
                 let upstreamRow = g + (image * geometry.outputPositions + position) * outputChannels
                 for row in window.rows {
                     for column in window.columns {
@@ -72,33 +72,3 @@ public func depthwiseConv2D(
     }
 }
 
-/// A pooling window that also remembers its unclipped top-left corner, to index kernel taps.
-struct KernelWindow {
-    let rows: Range<Int>
-    let columns: Range<Int>
-    let top: Int
-    let left: Int
-    let imageBase: Int
-    let rowStride: Int
-    let channels: Int
-
-    @inline(__always)
-    func offset(_ row: Int, _ column: Int) -> Int {
-        imageBase + row * rowStride + column * channels
-    }
-}
-
-extension WindowGeometry {
-    @inline(__always)
-    func windowWithKernelOffsets(image: Int, position: Int) -> KernelWindow {
-        let top = (position / outputWidth) * strideHeight - padTop
-        let left = (position % outputWidth) * strideWidth - padLeft
-        return KernelWindow(
-            rows: Swift.max(top, 0)..<Swift.min(top + kernelHeight, inputHeight),
-            columns: Swift.max(left, 0)..<Swift.min(left + kernelWidth, inputWidth),
-            top: top, left: left,
-            imageBase: image * inputHeight * inputWidth * channels,
-            rowStride: inputWidth * channels,
-            channels: channels)
-    }
-}

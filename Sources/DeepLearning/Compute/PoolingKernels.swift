@@ -77,36 +77,6 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
     }
 }
 
-/// The in-image rows and columns of one pooling window.
-struct PoolingWindow {
-    let rows: Range<Int>
-    let columns: Range<Int>
-    let imageBase: Int
-    let rowStride: Int
-    let channels: Int
-
-    /// The flat input offset of the first channel at (row, column).
-    @inline(__always)
-    func offset(_ row: Int, _ column: Int) -> Int {
-        imageBase + row * rowStride + column * channels
-    }
-}
-
-extension WindowGeometry {
-    /// Returns the window for output `position` (row-major) of `image`, clipped to the image.
-    @inline(__always)
-    func window(image: Int, position: Int) -> PoolingWindow {
-        let top = (position / outputWidth) * strideHeight - padTop
-        let left = (position % outputWidth) * strideWidth - padLeft
-        return PoolingWindow(
-            rows: Swift.max(top, 0)..<Swift.min(top + kernelHeight, inputHeight),
-            columns: Swift.max(left, 0)..<Swift.min(left + kernelWidth, inputWidth),
-            imageBase: image * inputHeight * inputWidth * channels,
-            rowStride: inputWidth * channels,
-            channels: channels)
-    }
-}
-
 /// Returns the mean over each `poolSize` window of NHWC `input`, per channel. With `same` padding,
 /// padded positions are left out of the mean, as in Keras.
 public func averagePool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int), padding: Padding = .valid) -> Tensor {

@@ -1,21 +1,25 @@
-/// Max pooling over channels-last images, as Keras's `MaxPooling2D`. Strides default to the pool size.
-public final class MaxPooling2D: Layer {
+/// The shared implementation of ``MaxPooling2D`` and ``AveragePooling2D``: a window of
+/// `poolSize` sliding by `strides` (the pool size unless given) over channels-last images.
+public class Pooling2D: Layer {
+    enum Reduction {
+        case max
+        case average
+    }
+
     public var name: String
     public var builtInputShape: [Int]?
     public let poolSize: (Int, Int)
     public let strides: (Int, Int)
     public let padding: Padding
+    let reduction: Reduction
 
-    public convenience init(_ poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String? = nil) {
-        self.init(poolSize: (poolSize, poolSize), strides: strides.map { ($0, $0) }, padding: padding, name: name)
-    }
-
-    public init(poolSize: (Int, Int), strides: (Int, Int)? = nil, padding: Padding = .valid, name: String? = nil) {
-        precondition(poolSize.0 > 0 && poolSize.1 > 0, "MaxPooling2D: pool size must be positive, got \(poolSize)")
+    init(reduction: Reduction, defaultName: String, poolSize: (Int, Int), strides: (Int, Int)?, padding: Padding, name: String?) {
+        precondition(poolSize.0 > 0 && poolSize.1 > 0, "\(defaultName): pool size must be positive, got \(poolSize)")
+        self.reduction = reduction
         self.poolSize = poolSize
         self.strides = strides ?? poolSize
         self.padding = padding
-        self.name = name ?? LayerNames.unique("max_pooling2d")
+        self.name = name ?? LayerNames.unique(defaultName)
     }
 
     public func outputShape(for inputShape: [Int]) throws -> [Int] {
@@ -25,38 +29,33 @@ public final class MaxPooling2D: Layer {
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        maxPool2D(input, poolSize: poolSize, strides: strides, padding: padding)
+        switch reduction {
+        case .max: return maxPool2D(input, poolSize: poolSize, strides: strides, padding: padding)
+        case .average: return averagePool2D(input, poolSize: poolSize, strides: strides, padding: padding)
+        }
     }
 }
 
-/// Average pooling over channels-last images, as Keras's `AveragePooling2D`.
-public final class AveragePooling2D: Layer {
-    public var name: String
-    public var builtInputShape: [Int]?
-    public let poolSize: (Int, Int)
-    public let strides: (Int, Int)
-    public let padding: Padding
+/// Max pooling over channels-last images, as Keras's `MaxPooling2D`.
+public final class MaxPooling2D: Pooling2D {
+    public init(poolSize: (Int, Int), strides: (Int, Int)? = nil, padding: Padding = .valid, name: String? = nil) {
+        super.init(reduction: .max, defaultName: "max_pooling2d", poolSize: poolSize, strides: strides, padding: padding, name: name)
+    }
 
     public convenience init(_ poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String? = nil) {
         self.init(poolSize: (poolSize, poolSize), strides: strides.map { ($0, $0) }, padding: padding, name: name)
     }
+}
 
+/// Average pooling over channels-last images, as Keras's `AveragePooling2D`. With `same` padding the
+/// padded positions are left out of each mean.
+public final class AveragePooling2D: Pooling2D {
     public init(poolSize: (Int, Int), strides: (Int, Int)? = nil, padding: Padding = .valid, name: String? = nil) {
-        precondition(poolSize.0 > 0 && poolSize.1 > 0, "AveragePooling2D: pool size must be positive, got \(poolSize)")
-        self.poolSize = poolSize
-        self.strides = strides ?? poolSize
-        self.padding = padding
-        self.name = name ?? LayerNames.unique("average_pooling2d")
+        super.init(reduction: .average, defaultName: "average_pooling2d", poolSize: poolSize, strides: strides, padding: padding, name: name)
     }
 
-    public func outputShape(for inputShape: [Int]) throws -> [Int] {
-        try convolutionOutputShape(
-            layer: name, inputShape: inputShape, builtChannels: builtInputShape?[2],
-            kernelSize: poolSize, strides: strides, padding: padding, outputChannels: nil)
-    }
-
-    public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        averagePool2D(input, poolSize: poolSize, strides: strides, padding: padding)
+    public convenience init(_ poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String? = nil) {
+        self.init(poolSize: (poolSize, poolSize), strides: strides.map { ($0, $0) }, padding: padding, name: name)
     }
 }
 
