@@ -206,3 +206,13 @@ private let fashion: FashionMNIST? = try? FashionMNIST()
     // The targets are zero, so both the data term and the penalty push the kernel to zero.
     #expect(layer.kernel!.value.squared().sum().scalar < 0.01 * kernel.squared().sum().scalar)
 }
+
+@Test func modelReportsBuildErrorOnUse() throws {
+    // A 3×3 convolution cannot slide over 2×2 images; the error surfaces when the model is used.
+    let model = Sequential {
+        Input(shape: [2, 2, 1])
+        Conv2D(4, kernelSize: 3)
+    }
+    #expect(throws: ShapeError.self) { try model.predict(Tensor(zeros: [1, 2, 2, 1])) }
+    #expect(model.summaryText().contains("cannot be built"))
+}

@@ -9,7 +9,12 @@ extension Sequential {
 
     /// The text printed by ``summary()``.
     public func summaryText() -> String {
-        let shapes = (try? outputShapes()) ?? []
+        let shapes: [[Int]]
+        do {
+            shapes = try outputShapes()
+        } catch {
+            return "Model: \"\(name)\" cannot be built: \(error)"
+        }
         let rows = layers.enumerated().map { index, layer -> [String] in
             let shape = index < shapes.count ? ShapeError.format(shapes[index]) : "?"
             return ["\(layer.name) (\(layer.typeName))", shape, grouped(layer.parameterCount)]

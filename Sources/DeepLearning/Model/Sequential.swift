@@ -50,6 +50,10 @@ public final class Sequential {
     /// Set to `true` (for example by a callback) to stop ``fit`` after the current epoch.
     public var stopTraining = false
 
+    /// The error from building with the declared input shape, reported by the first call that needs
+    /// the layers (an initializer cannot throw from a result builder block).
+    var buildError: Error?
+
     var optimizer: (any Optimizer)?
     var loss: Loss?
     var metrics: [Metric] = []
@@ -63,7 +67,7 @@ public final class Sequential {
             do {
                 try build(inputShape: inputShape)
             } catch {
-                preconditionFailure("Sequential: \(error)")
+                buildError = error
             }
         }
     }
@@ -97,11 +101,13 @@ public final class Sequential {
             shape = try layer.prepare(forInputShape: shape)
         }
         self.inputShape = inputShape
+        buildError = nil
         return shape
     }
 
     /// The per-sample output shape of each layer. Requires a known input shape.
     public func outputShapes() throws -> [[Int]] {
+        if let buildError { throw buildError }
         guard let inputShape else { return [] }
         var shape = inputShape
         return try layers.map { layer in
@@ -121,6 +127,7 @@ public final class Sequential {
 
     /// Checks a batch against the model's input shape, building the model on the first batch.
     func prepare(forBatch input: Tensor) throws {
+        if let buildError { throw buildError }
         let sampleShape = Array(input.shape.dropFirst())
         guard input.rank >= 1 else {
             throw ShapeError.invalidInput(layer: name, expected: "a batch with a leading batch axis", actual: input.shape)
