@@ -61,9 +61,12 @@ public struct FashionMNIST {
             throw DataFileError.invalidFormat(path: labelsPath, expected: "labels 0...9", actual: "label \(bad)")
         }
         let scale: Float = normalized ? 1 / 255 : 1
-        let pixels = images.bytes.map { Float($0) * scale }
-        return Split(
-            images: Tensor(shape: [images.shape[0], 28, 28, 1], scalars: pixels),
-            labels: Tensor(shape: [labels.shape[0]], scalars: labels.bytes.map { Float($0) }))
+        var pixels = Tensor(zeros: [images.shape[0], 28, 28, 1])
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            images.bytes.withUnsafeBufferPointer { bytes in
+                for index in 0..<bytes.count { buffer[index] = Float(bytes[index]) * scale }
+            }
+        }
+        return Split(images: pixels, labels: Tensor(shape: [labels.shape[0]], scalars: labels.bytes.map { Float($0) }))
     }
 }

@@ -31,10 +31,15 @@ final class TensorStorage {
     /// Allocates a buffer holding a copy of `scalars`.
     convenience init<C: Collection>(copying scalars: C) where C.Element == Float {
         self.init(uninitializedCount: scalars.count)
-        var index = 0
-        for value in scalars {
-            pointer[index] = value
-            index += 1
+        let copied = scalars.withContiguousStorageIfAvailable { buffer in
+            pointer.update(from: buffer.baseAddress!, count: buffer.count)
+        }
+        if copied == nil {
+            var index = 0
+            for value in scalars {
+                pointer[index] = value
+                index += 1
+            }
         }
     }
 
