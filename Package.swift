@@ -17,13 +17,19 @@ let package = Package(
         .systemLibrary(name: "CMark"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
 
-        .target(name: "DeepLearning", dependencies: ["CBLAS", "CZlib"]),
+        .target(
+            name: "DeepLearning", dependencies: ["CBLAS", "CZlib"],
+            // Removing overflow and bounds checks lets the compiler vectorize the element-wise loops.
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Plot", dependencies: ["CCairo"]),
         .target(name: "NotebookEvents"),
         .target(name: "NotebookRuntime", dependencies: ["DeepLearning", "Plot", "NotebookEvents"]),
         .target(name: "NotebookEngine", dependencies: ["CMark", "NotebookEvents"]),
         .executableTarget(name: "redbook", dependencies: ["NotebookEngine"]),
         .executableTarget(name: "plot-gallery", dependencies: ["Plot"], path: "Examples/PlotGallery"),
+        .executableTarget(name: "redbook-bench", dependencies: ["DeepLearning"], path: "Benchmarks/Swift"),
+        .executableTarget(
+            name: "fashion-mnist-example", dependencies: ["DeepLearning"], path: "Examples/FashionMNIST"),
 
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),

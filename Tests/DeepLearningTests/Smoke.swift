@@ -1,3 +1,0 @@
-import Testing
-import DeepLearning
-@Test func smoke() { #expect(true) }
