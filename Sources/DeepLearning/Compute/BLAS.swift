@@ -35,22 +35,24 @@ public enum BLAS {
     /// more than it saves.
     static let minimumSplitFlops = 2_000_000
 
-    /// Computes `c = op(a) · op(b)` for row-major matrices, where `op` transposes when asked.
-    /// `op(a)` is m×k, `op(b)` is k×n and `c` is m×n.
+    /// Computes `c = op(a) · op(b) + beta · c` for row-major matrices, where `op` transposes when
+    /// asked. `op(a)` is m×k, `op(b)` is k×n and `c` is m×n; `beta` 0 overwrites `c`, 1 accumulates.
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         ensureConfigured()
         if m == 0 || n == 0 { return }
         if k == 0 {
-            for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) }
+            if beta == 0 {
+                for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) }
+            }
             return
         }
         let threads = configuredThreadCount!
         guard threads > 1, 2 * m * n * k >= minimumSplitFlops else {
-            singleGemm(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, beta: 0)
+            singleGemm(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, beta: beta)
             return
         }
 
@@ -58,12 +60,12 @@ public enum BLAS {
         if m >= n && m >= k {
             Parallel.forEachChunk(m, workPerItem: Parallel.minimumWork, threads: threads) { rows in
                 let aStart = transposeA ? a + rows.lowerBound : a + rows.lowerBound * lda
-                singleGemm(transposeA, transposeB, rows.count, n, k, aStart, lda, b, ldb, c + rows.lowerBound * ldc, ldc, beta: 0)
+                singleGemm(transposeA, transposeB, rows.count, n, k, aStart, lda, b, ldb, c + rows.lowerBound * ldc, ldc, beta: beta)
             }
         } else if n >= k {
             Parallel.forEachChunk(n, workPerItem: Parallel.minimumWork, threads: threads) { columns in
                 let bStart = transposeB ? b + columns.lowerBound * ldb : b + columns.lowerBound
-                singleGemm(transposeA, transposeB, m, columns.count, k, a, lda, bStart, ldb, c + columns.lowerBound, ldc, beta: 0)
+                singleGemm(transposeA, transposeB, m, columns.count, k, a, lda, bStart, ldb, c + columns.lowerBound, ldc, beta: beta)
             }
         } else {
             // Split the inner dimension: each thread computes a partial product, then they are summed.
@@ -72,7 +74,7 @@ public enum BLAS {
                 let aStart = transposeA ? a + inner.lowerBound * lda : a + inner.lowerBound
                 let bStart = transposeB ? b + inner.lowerBound : b + inner.lowerBound * ldb
                 if chunk == 0 {
-                    singleGemm(transposeA, transposeB, m, n, inner.count, aStart, lda, bStart, ldb, c, ldc, beta: 0)
+                    singleGemm(transposeA, transposeB, m, n, inner.count, aStart, lda, bStart, ldb, c, ldc, beta: beta)
                 } else {
                     singleGemm(transposeA, transposeB, m, n, inner.count, aStart, lda, bStart, ldb, partials[chunk - 1].pointer, n, beta: 0)
                 }
