@@ -64,7 +64,7 @@ public struct TrainingHistoryLabels: Sendable {
 
     public static let chinese = TrainingHistoryLabels(
         training: "训练", validation: "验证", epoch: "轮次",
-        seriesNames: ["loss": "损失", "accuracy": "精度", "mae": "平均绝对误差 (MAE)", "mse": "均方误差"])
+        seriesNames: ["loss": "损失", "accuracy": "准确率", "mae": "平均绝对误差 (MAE)", "mse": "均方误差"])
 
     public static let english = TrainingHistoryLabels(
         training: "Training", validation: "Validation", epoch: "Epoch",
