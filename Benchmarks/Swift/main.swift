@@ -1,1 +1,2 @@
+if CommandLine.arguments.dropFirst().first == "lstm" { runLSTMBenchmark() }
 print("todo")

@@ -16,7 +16,9 @@ extension Tensor {
 
         // Column j of the tall matrix is draws[j * tall ..< (j + 1) * tall]. Modified Gram–Schmidt in
         // Double gives the Q of a QR factorization whose R has a positive diagonal.
-        var basis = (0..<(tall * narrow)).map { _ in Double(RandomState.generator.nextNormal()) }
+        var generator = RandomState.generator
+        var basis = (0..<(tall * narrow)).map { _ in Double(generator.nextNormal()) }
+        RandomState.generator = generator
         for column in 0..<narrow {
             let current = column * tall
             for earlier in 0..<column {

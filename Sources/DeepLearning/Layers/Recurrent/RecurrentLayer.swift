@@ -141,9 +141,11 @@ public class RecurrentLayer: MaskingLayer {
     /// Inverted dropout factors: 0 with probability `rate`, otherwise 1 / (1 − rate).
     static func dropoutMask(shape: [Int], rate: Float) -> Tensor {
         let scale = 1 / (1 - rate)
+        var generator = RandomState.generator
+        defer { RandomState.generator = generator }
         let result = Tensor(uninitializedShape: shape)
         for index in 0..<result.scalarCount {
-            result.storage.pointer[index] = RandomState.generator.nextUniform() < rate ? 0 : scale
+            result.storage.pointer[index] = generator.nextUniform() < rate ? 0 : scale
         }
         return result
     }

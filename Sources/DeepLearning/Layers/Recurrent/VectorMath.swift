@@ -12,8 +12,12 @@ enum VectorMath {
     @inline(__always)
     static func exp(_ x: Vector) -> Vector {
         // Outside this range expf overflows or becomes subnormal; clamping keeps 2ⁿ a normal float.
-        let clamped = x.clamped(lowerBound: Vector(repeating: -87.3), upperBound: Vector(repeating: 88.3))
-        let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
+        let clamped = pointwiseMin(pointwiseMax(x, Vector(repeating: -87.3)), Vector(repeating: 88.3))
+        // Adding 1.5 × 2²³ rounds to the nearest integer and leaves that integer in the low mantissa
+        // bits, which avoids the generic Float-to-Int32 conversion that does not vectorize.
+        let magic = Vector(repeating: 12_582_912)
+        let shifted = clamped * 1.442_695_04 + magic
+        let n = shifted - magic
         // ln 2 split into a part exact in Float and a small correction, so r is exact.
         let r = clamped - n * 0.693_359_375 + n * 2.121_944_4e-4
         var p = Vector(repeating: 1.987_569_15e-4)
@@ -23,7 +27,8 @@ enum VectorMath {
         p = p * r + 1.666_666_55e-1
         p = p * r + 5.000_000_12e-1
         p = p * (r * r) + r + 1
-        let exponent = (SIMD8<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
+        let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- unsafeBitCast(magic, to: SIMD8<Int32>.self)
+        let exponent = (integer &+ 127) &<< 23
         return p * unsafeBitCast(exponent, to: Vector.self)
     }
 
