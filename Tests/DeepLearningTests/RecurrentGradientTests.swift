@@ -129,3 +129,24 @@ func bidirectionalGradient(mode: Bidirectional.MergeMode) {
     let layer = built(Bidirectional(GRU(3)))
     LayerGradientCheck.check("Bidirectional GRU", layer: layer, input: input) { layer.forward($0, training: false) }
 }
+
+// From 32 samples on, the time loops run in blocks of samples on separate threads.
+@Test func lstmGradientSampleBlocks() {
+    let layer = LSTM(2, returnSequences: true, recurrentDropout: 0.3)
+    setSeed(3)
+    try! layer.prepare(forInputShape: [3, 2])
+    let blockInput = GradientCheck.random([40, 3, 2], seed: 22)
+    let mask = LayerGradientCheck.mixedMask(batch: 40, time: 3)
+    LayerGradientCheck.check("LSTM blocks", layer: layer, input: blockInput) { x in
+        setSeed(97)
+        return layer.forward(x, mask: mask, training: true)
+    }
+}
+
+@Test func gruGradientSampleBlocks() {
+    let layer = GRU(2)
+    setSeed(3)
+    try! layer.prepare(forInputShape: [3, 2])
+    let blockInput = GradientCheck.random([40, 3, 2], seed: 23)
+    LayerGradientCheck.check("GRU blocks", layer: layer, input: blockInput) { layer.forward($0, training: false) }
+}

@@ -210,3 +210,11 @@ func recurrentLearnsTokenPresence(kind: String) throws {
     let accuracy = try model.evaluate(testX, testY)["accuracy"]
     #expect(accuracy >= 0.95, "\(kind) test accuracy \(accuracy), expected at least 0.95")
 }
+
+@Test func sampleBlocksMatchSingleSamples() {
+    let layer = randomized(GRU(4, returnSequences: true), inputShape: [6, 3])
+    let batch = GradientCheck.random([48, 6, 3], seed: 44)
+    let together = layer.forward(batch, training: false)
+    let alone = Tensor(concatenating: (0..<48).map { layer.forward(batch[$0..<($0 + 1)], training: false) }, alongAxis: 0)
+    expectClose(together, alone, "blocks")
+}

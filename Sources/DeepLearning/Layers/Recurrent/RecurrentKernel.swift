@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a fused recurrent pass returns besides the states it always tracks.
 struct RecurrentOutputOptions: Equatable {
     /// Process the timesteps from last to first; the output sequence is then in processing order,
@@ -80,10 +82,15 @@ final class RecurrentTrace {
     let hidden: Tensor
     /// `[time + 1, batch, units]` for the LSTM: the initial cell state, then c after each step.
     let cellStates: Tensor?
+    /// `[time, batch, units]` for the LSTM: tanh(c) after each step, reused by the pullback.
+    let cellActivations: Tensor?
     /// `[time, batch, units]` for the GRU: the candidate's recurrent term U_h·h₋₁ + b_h before reset.
     let recurrentCandidate: Tensor?
     /// `[time, batch, units]` when recurrent dropout is on: h₋₁ times the dropout mask.
     let droppedHidden: Tensor?
+    /// `[width, units]`: the recurrent kernel transposed once, so each backward step's product
+    /// reads it without transposing again.
+    let transposedRecurrentKernel: Tensor
     /// `[time, batch]`: 1 for data, 0 for padding.
     let mask: Tensor?
     let recurrentDropoutMask: Tensor?
@@ -132,6 +139,8 @@ final class RecurrentTrace {
         gates = Tensor(uninitializedShape: [time, batch, geometry.width])
         hidden = Tensor(uninitializedShape: [time + 1, batch, units])
         cellStates = cell == .lstm ? Tensor(uninitializedShape: [time + 1, batch, units]) : nil
+        cellActivations = cell == .lstm ? Tensor(uninitializedShape: [time, batch, units]) : nil
+        transposedRecurrentKernel = recurrentKernel.detached().transposed()
         recurrentCandidate = cell == .gru ? Tensor(uninitializedShape: [time, batch, units]) : nil
         droppedHidden = recurrentDropoutMask == nil ? nil : Tensor(uninitializedShape: [time, batch, units])
 
@@ -201,34 +210,54 @@ final class RecurrentTrace {
             a: input.storage.pointer, lda: g.inputSize, b: kernel.storage.pointer, ldb: width,
             beta: 1, c: gatePointer, ldc: width)
 
-        let scratch = Tensor(uninitializedShape: [g.batch, max(width, g.units)])
-        for step in 0..<g.time {
-            prepareRecurrentOperand(step: step)
-            switch cell {
-            case .lstm: lstmStep(step, scratch: scratch.storage.pointer)
-            case .gru: gruStep(step, scratch: scratch.storage.pointer)
-            case .simple(let activation): simpleStep(step, activation: activation)
+        RecurrentTrace.forEachBlock(of: g.batch) { samples in
+            let scratch = Tensor(uninitializedShape: [samples.count, width])
+            for step in 0..<g.time {
+                prepareRecurrentOperand(step: step, samples: samples)
+                switch cell {
+                case .lstm: lstmStep(step, samples: samples)
+                case .gru: gruStep(step, samples: samples, scratch: scratch.storage.pointer)
+                case .simple(let activation): simpleStep(step, samples: samples, activation: activation)
+                }
             }
         }
     }
 
-    /// Writes h₋₁ times the recurrent dropout mask for step `s`, when dropout is on.
-    private func prepareRecurrentOperand(step: Int) {
-        guard let droppedHidden, let recurrentDropoutMask else { return }
-        let stateSize = geometry.batch * geometry.units
-        let source = hidden.storage.pointer + step * stateSize
-        let target = droppedHidden.storage.pointer + step * stateSize
-        let factors = recurrentDropoutMask.storage.pointer
-        for index in 0..<stateSize { target[index] = source[index] * factors[index] }
+    /// Runs `body` on contiguous blocks of samples, one block per BLAS thread, at the same time.
+    ///
+    /// Samples do not interact through the recurrence, so each block runs its whole time loop on
+    /// its own core: one small product per step per block and no synchronization between steps.
+    /// The products of a block stay below OpenBLAS's threading threshold for the usual sizes, so
+    /// each runs on the calling thread.
+    static func forEachBlock(of batch: Int, _ body: (Range<Int>) -> Void) {
+        let blockCount = Swift.max(1, Swift.min(BLAS.threadCount, batch / 16))
+        guard blockCount > 1 else {
+            body(0..<batch)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: blockCount) { block in
+            body((block * batch / blockCount)..<((block + 1) * batch / blockCount))
+        }
     }
 
-    /// Adds h₋₁·U into the step's gate rows (or writes it to `target` with `beta` 0).
-    private func addRecurrentProduct(step: Int, into target: UnsafeMutablePointer<Float>, beta: Float) {
+    /// Writes h₋₁ times the recurrent dropout mask for step `s`, when dropout is on.
+    private func prepareRecurrentOperand(step: Int, samples: Range<Int>) {
+        guard let droppedHidden, let recurrentDropoutMask else { return }
+        let units = geometry.units
+        let offset = (step * geometry.batch + samples.lowerBound) * units
+        let source = hidden.storage.pointer + offset
+        let target = droppedHidden.storage.pointer + offset
+        let factors = recurrentDropoutMask.storage.pointer + samples.lowerBound * units
+        for index in 0..<(samples.count * units) { target[index] = source[index] * factors[index] }
+    }
+
+    /// Adds h₋₁·U for the samples into `target`, whose rows are `width` apart.
+    private func addRecurrentProduct(step: Int, samples: Range<Int>, into target: UnsafeMutablePointer<Float>) {
         let g = geometry
         BLAS.gemm(
-            transposeA: false, transposeB: false, m: g.batch, n: g.width, k: g.units,
-            a: recurrentOperand(step: step), lda: g.units, b: recurrentKernel.storage.pointer, ldb: g.width,
-            beta: beta, c: target, ldc: g.width)
+            transposeA: false, transposeB: false, m: samples.count, n: g.width, k: g.units,
+            a: recurrentOperand(step: step) + samples.lowerBound * g.units, lda: g.units,
+            b: recurrentKernel.storage.pointer, ldb: g.width, beta: 1, c: target, ldc: g.width)
     }
 
     /// Copies the previous states for a padding timestep.
@@ -244,12 +273,12 @@ final class RecurrentTrace {
     }
 
     // i = σ(zᵢ), f = σ(z_f), c̃ = tanh(z_c), o = σ(z_o); c = f·c₋₁ + i·c̃; h = o·tanh(c).
-    private func lstmStep(_ step: Int, scratch: UnsafeMutablePointer<Float>) {
+    private func lstmStep(_ step: Int, samples: Range<Int>) {
         let (units, batch, width) = (geometry.units, geometry.batch, geometry.width)
         let stepGates = gates.storage.pointer + step * batch * width
-        addRecurrentProduct(step: step, into: stepGates, beta: 1)
+        addRecurrentProduct(step: step, samples: samples, into: stepGates + samples.lowerBound * width)
         let cells = cellStates!.storage.pointer
-        for sample in 0..<batch {
+        for sample in samples {
             guard isData(step: step, sample: sample) else {
                 carryStates(step: step, sample: sample)
                 continue
@@ -264,29 +293,30 @@ final class RecurrentTrace {
                 nextCell[unit] = z[units + unit] * previousCell[unit] + z[unit] * z[2 * units + unit]
             }
             let nextHidden = hidden.storage.pointer + ((step + 1) * batch + sample) * units
-            VectorMath.tanh(nextCell, into: nextHidden, count: units)
-            for unit in 0..<units { nextHidden[unit] *= z[3 * units + unit] }
+            let tanhCell = cellActivations!.storage.pointer + (step * batch + sample) * units
+            VectorMath.tanh(nextCell, into: tanhCell, count: units)
+            for unit in 0..<units { nextHidden[unit] = z[3 * units + unit] * tanhCell[unit] }
         }
     }
 
     // z = σ(x_z + r_z), r = σ(x_r + r_r), h̃ = tanh(x_h + r·(U_h·h₋₁ + b_h)), h = z·h₋₁ + (1 − z)·h̃,
-    // where r_• are the blocks of U·h₋₁ + b_recurrent.
-    private func gruStep(_ step: Int, scratch recurrent: UnsafeMutablePointer<Float>) {
+    // where r_• are the blocks of U·h₋₁ + b_recurrent. `recurrent` holds one row per sample of the block.
+    private func gruStep(_ step: Int, samples: Range<Int>, scratch recurrent: UnsafeMutablePointer<Float>) {
         let (units, batch, width) = (geometry.units, geometry.batch, geometry.width)
         let stepGates = gates.storage.pointer + step * batch * width
         let recurrentBias = bias.storage.pointer + width
-        for sample in 0..<batch {
-            (recurrent + sample * width).update(from: recurrentBias, count: width)
+        for row in 0..<samples.count {
+            (recurrent + row * width).update(from: recurrentBias, count: width)
         }
-        addRecurrentProduct(step: step, into: recurrent, beta: 1)
+        addRecurrentProduct(step: step, samples: samples, into: recurrent)
         let candidates = recurrentCandidate!.storage.pointer + step * batch * units
-        for sample in 0..<batch {
+        for (row, sample) in samples.enumerated() {
             guard isData(step: step, sample: sample) else {
                 carryStates(step: step, sample: sample)
                 continue
             }
             let z = stepGates + sample * width
-            let r = recurrent + sample * width
+            let r = recurrent + row * width
             for column in 0..<(2 * units) { z[column] += r[column] }
             VectorMath.sigmoid(z, into: z, count: 2 * units)
             let candidate = candidates + sample * units
@@ -303,11 +333,11 @@ final class RecurrentTrace {
     }
 
     // h = activation(x·W + h₋₁·U + b).
-    private func simpleStep(_ step: Int, activation: Activation) {
+    private func simpleStep(_ step: Int, samples: Range<Int>, activation: Activation) {
         let (units, batch) = (geometry.units, geometry.batch)
         let stepGates = gates.storage.pointer + step * batch * units
-        addRecurrentProduct(step: step, into: stepGates, beta: 1)
-        for sample in 0..<batch {
+        addRecurrentProduct(step: step, samples: samples, into: stepGates + samples.lowerBound * units)
+        for sample in samples {
             guard isData(step: step, sample: sample) else {
                 carryStates(step: step, sample: sample)
                 continue

@@ -6,7 +6,6 @@ extension RecurrentTrace {
     func gradients(upstream: Tensor, options: RecurrentOutputOptions, needed: [Bool]) -> [Tensor?] {
         let g = geometry
         let (batch, time, units, width) = (g.batch, g.time, g.units, g.width)
-        let stateSize = batch * units
         let outputSteps = options.returnSequences ? time : 1
         let rowStride = outputSteps + (options.returnStates ? cell.stateCount : 0)
         let up = upstream.storage.pointer
@@ -35,42 +34,48 @@ extension RecurrentTrace {
         let carry = Tensor(uninitializedShape: [batch, units])
         let product = Tensor(uninitializedShape: [batch, units])
 
-        for step in stride(from: time - 1, through: 0, by: -1) {
-            if options.returnSequences {
-                for sample in 0..<batch {
-                    let source = up + (sample * rowStride + step) * units
-                    let target = dh + sample * units
-                    for unit in 0..<units { target[unit] += source[unit] }
+        RecurrentTrace.forEachBlock(of: batch) { samples in
+            let first = samples.lowerBound
+            let blockSize = samples.count * units
+            for step in stride(from: time - 1, through: 0, by: -1) {
+                if options.returnSequences {
+                    for sample in samples {
+                        let source = up + (sample * rowStride + step) * units
+                        let target = dh + sample * units
+                        for unit in 0..<units { target[unit] += source[unit] }
+                    }
                 }
-            }
-            let rowOffset = step * batch * width
-            switch cell {
-            case .lstm:
-                lstmStepGradient(step, dh: dh, dc: dc, gateGradient: inputSide.storage.pointer + rowOffset,
-                                 carry: carry.storage.pointer, scratch: product.storage.pointer)
-            case .gru:
-                gruStepGradient(step, dh: dh, inputSide: inputSide.storage.pointer + rowOffset,
-                                recurrentSide: recurrentSide.storage.pointer + rowOffset, carry: carry.storage.pointer)
-            case .simple(let activation):
-                simpleStepGradient(step, activation: activation, dh: dh,
-                                   gateGradient: inputSide.storage.pointer + rowOffset, carry: carry.storage.pointer)
-            }
+                let rowOffset = step * batch * width
+                switch cell {
+                case .lstm:
+                    lstmStepGradient(step, samples: samples, dh: dh, dc: dc,
+                                     gateGradient: inputSide.storage.pointer + rowOffset, carry: carry.storage.pointer)
+                case .gru:
+                    gruStepGradient(step, samples: samples, dh: dh, inputSide: inputSide.storage.pointer + rowOffset,
+                                    recurrentSide: recurrentSide.storage.pointer + rowOffset, carry: carry.storage.pointer)
+                case .simple(let activation):
+                    simpleStepGradient(step, samples: samples, activation: activation, dh: dh,
+                                       gateGradient: inputSide.storage.pointer + rowOffset, carry: carry.storage.pointer)
+                }
 
-            // dh₋₁ = carry + (dz_recurrent · Uᵀ) ⊙ dropout mask.
-            if let recurrentDropoutMask {
-                BLAS.gemm(
-                    transposeA: false, transposeB: true, m: batch, n: units, k: width,
-                    a: recurrentSide.storage.pointer + rowOffset, lda: width, b: recurrentKernel.storage.pointer, ldb: width,
-                    c: product.storage.pointer, ldc: units)
-                let factors = recurrentDropoutMask.storage.pointer
-                let (sum, carried) = (product.storage.pointer, carry.storage.pointer)
-                for index in 0..<stateSize { dh[index] = carried[index] + sum[index] * factors[index] }
-            } else {
-                dh.update(from: carry.storage.pointer, count: stateSize)
-                BLAS.gemm(
-                    transposeA: false, transposeB: true, m: batch, n: units, k: width,
-                    a: recurrentSide.storage.pointer + rowOffset, lda: width, b: recurrentKernel.storage.pointer, ldb: width,
-                    beta: 1, c: dh, ldc: units)
+                // dh₋₁ = carry + (dz_recurrent · Uᵀ) ⊙ dropout mask.
+                let gateRows = recurrentSide.storage.pointer + rowOffset + first * width
+                let (hiddenRows, carried) = (dh + first * units, carry.storage.pointer + first * units)
+                if let recurrentDropoutMask {
+                    let sum = product.storage.pointer + first * units
+                    BLAS.gemm(
+                        transposeA: false, transposeB: false, m: samples.count, n: units, k: width,
+                        a: gateRows, lda: width, b: transposedRecurrentKernel.storage.pointer,
+                        ldb: units, c: sum, ldc: units)
+                    let factors = recurrentDropoutMask.storage.pointer + first * units
+                    for index in 0..<blockSize { hiddenRows[index] = carried[index] + sum[index] * factors[index] }
+                } else {
+                    hiddenRows.update(from: carried, count: blockSize)
+                    BLAS.gemm(
+                        transposeA: false, transposeB: false, m: samples.count, n: units, k: width,
+                        a: gateRows, lda: width, b: transposedRecurrentKernel.storage.pointer,
+                        ldb: units, beta: 1, c: hiddenRows, ldc: units)
+                }
             }
         }
 
@@ -133,12 +138,12 @@ extension RecurrentTrace {
     /// One LSTM step backwards. On entry `dh`, `dc` hold the gradients for h and c after the step;
     /// on return `dc` holds the gradient for c₋₁ and `carry` the part of dh₋₁ not through U.
     private func lstmStepGradient(
-        _ step: Int, dh: UnsafeMutablePointer<Float>, dc: UnsafeMutablePointer<Float>,
-        gateGradient: UnsafeMutablePointer<Float>, carry: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+        _ step: Int, samples: Range<Int>, dh: UnsafeMutablePointer<Float>, dc: UnsafeMutablePointer<Float>,
+        gateGradient: UnsafeMutablePointer<Float>, carry: UnsafeMutablePointer<Float>
     ) {
         let (units, batch, width) = (geometry.units, geometry.batch, geometry.width)
         let cells = cellStates!.storage.pointer
-        for sample in 0..<batch {
+        for sample in samples {
             let gradient = gateGradient + sample * width
             let hiddenIn = dh + sample * units
             let carried = carry + sample * units
@@ -148,11 +153,9 @@ extension RecurrentTrace {
                 continue
             }
             let z = gates.storage.pointer + (step * batch + sample) * width
-            let cellState = cells + ((step + 1) * batch + sample) * units
             let previousCell = cells + (step * batch + sample) * units
             let cellIn = dc + sample * units
-            let tanhCell = scratch + sample * units
-            VectorMath.tanh(cellState, into: tanhCell, count: units)
+            let tanhCell = cellActivations!.storage.pointer + (step * batch + sample) * units
             for unit in 0..<units {
                 let (i, f, candidate, o) = (z[unit], z[units + unit], z[2 * units + unit], z[3 * units + unit])
                 let t = tanhCell[unit]
@@ -169,11 +172,11 @@ extension RecurrentTrace {
 
     /// One GRU step backwards; `carry` receives dh·z, the part of dh₋₁ that bypasses U.
     private func gruStepGradient(
-        _ step: Int, dh: UnsafeMutablePointer<Float>, inputSide: UnsafeMutablePointer<Float>,
+        _ step: Int, samples: Range<Int>, dh: UnsafeMutablePointer<Float>, inputSide: UnsafeMutablePointer<Float>,
         recurrentSide: UnsafeMutablePointer<Float>, carry: UnsafeMutablePointer<Float>
     ) {
         let (units, batch, width) = (geometry.units, geometry.batch, geometry.width)
-        for sample in 0..<batch {
+        for sample in samples {
             let forInput = inputSide + sample * width
             let forRecurrent = recurrentSide + sample * width
             let hiddenIn = dh + sample * units
@@ -206,11 +209,11 @@ extension RecurrentTrace {
 
     /// One simple-cell step backwards.
     private func simpleStepGradient(
-        _ step: Int, activation: Activation, dh: UnsafeMutablePointer<Float>,
+        _ step: Int, samples: Range<Int>, activation: Activation, dh: UnsafeMutablePointer<Float>,
         gateGradient: UnsafeMutablePointer<Float>, carry: UnsafeMutablePointer<Float>
     ) {
         let (units, batch) = (geometry.units, geometry.batch)
-        for sample in 0..<batch {
+        for sample in samples {
             let gradient = gateGradient + sample * units
             let hiddenIn = dh + sample * units
             let carried = carry + sample * units

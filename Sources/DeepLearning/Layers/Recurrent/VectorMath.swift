@@ -12,7 +12,10 @@ enum VectorMath {
     @inline(__always)
     static func exp(_ x: Vector) -> Vector {
         // Outside this range expf overflows or becomes subnormal; clamping keeps 2ⁿ a normal float.
-        let clamped = pointwiseMin(pointwiseMax(x, Vector(repeating: -87.3)), Vector(repeating: 88.3))
+        // Mask-based selects compile to blends; pointwiseMin/Max keep NaN rules that do not.
+        var clamped = x
+        clamped.replace(with: -87.3, where: x .< -87.3)
+        clamped.replace(with: 88.3, where: x .> 88.3)
         // Adding 1.5 × 2²³ rounds to the nearest integer and leaves that integer in the low mantissa
         // bits, which avoids the generic Float-to-Int32 conversion that does not vectorize.
         let magic = Vector(repeating: 12_582_912)
