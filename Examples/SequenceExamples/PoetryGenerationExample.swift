@@ -1,6 +1,6 @@
 import DeepLearning
 
-/// A character-level LSTM trained briefly on the Tang and Song poems, then sampled at four
+/// Trains a character-level LSTM briefly on the Tang and Song poems, then samples it at four
 /// temperatures from one seed line.
 func runPoetryGeneration() throws {
     heading("Classical Chinese: character LSTM (tang300 + song100)")

@@ -1,7 +1,7 @@
 import DeepLearning
 
-/// Review sentiment: naive Bayes, a multi-hot Dense network and an Embedding + LSTM network, all
-/// fitted on `train.tsv` and scored on `test.tsv` of the deduplicated split.
+/// Fits naive Bayes, a multi-hot Dense network and an Embedding + LSTM network on the review
+/// sentiment `train.tsv` and scores them on `test.tsv` of the deduplicated split.
 func runReviewSentiment() throws {
     heading("Review sentiment (ReviewSentiment, deduplicated split)")
     let reviews = try ReviewSentiment.load()

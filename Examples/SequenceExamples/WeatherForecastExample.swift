@@ -1,8 +1,8 @@
 import DeepLearning
 import Foundation
 
-/// Seattle weather: a GRU forecasts tomorrow's maximum temperature from the last 14 days, trained
-/// on 2012–2013 and scored on 2014 against "same as yesterday".
+/// Trains a GRU that predicts tomorrow's maximum temperature in Seattle from the last 14 days, on
+/// 2012–2013, and scores it on 2014 against "same as yesterday".
 func runWeatherForecast() throws {
     heading("Seattle weather: next-day maximum temperature (train 2012–2013, validate 2014)")
     let weather = try SeattleWeather.load()
@@ -10,8 +10,8 @@ func runWeatherForecast() throws {
     let baseline = PersistenceForecast.meanAbsoluteError(temperature, over: weather.validationRows)
     print("same as yesterday: 2014 MAE \(formatted(baseline, 3)) °C")
 
-    // The four measurements plus the season as a point on the unit circle, so the network knows
-    // where in the yearly cycle a window lies; statistics from the training years only.
+    // The four measurements plus the season as a point on the unit circle, because 14 days alone
+    // do not tell spring from autumn. The statistics come from the training years only.
     let featureCount = SeattleWeather.Column.allCases.count + 2
     let measurements = weather.features()
     var features: [Float] = []
@@ -58,7 +58,7 @@ func runWeatherForecast() throws {
     print("RESULT weather persistence_mae=\(formatted(baseline, 3)) gru_mae=\(formatted(modelError, 3))")
 }
 
-/// The day of the year, from 1, of an ISO date such as `2014-03-01`.
+/// Returns the day of the year, from 1, of an ISO date such as `2014-03-01`.
 private func dayOfYear(_ date: String) -> Int {
     let parts = date.split(separator: "-").compactMap { Int($0) }
     let (year, month, day) = (parts[0], parts[1], parts[2])

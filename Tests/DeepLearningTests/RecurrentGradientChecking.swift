@@ -4,9 +4,11 @@ import Testing
 /// Central finite-difference checks of a layer's gradients with respect to its input and every
 /// weight, with the same step and tolerances as ``GradientCheck``.
 enum LayerGradientCheck {
-    /// Checks `Σ layer(input) ⊙ w` for fixed random `w`. `run` computes the output from the input;
-    /// it is called again for every perturbed scalar, so it must be deterministic (reseed inside it
-    /// when it draws dropout masks). Records an issue naming the first failing scalar.
+    /// Checks `Σ layer(input) ⊙ w` for fixed random `w` and records an issue naming the first
+    /// failing scalar.
+    ///
+    /// `run` computes the output from the input and is called again for every perturbed scalar, so
+    /// it must be deterministic: a run that draws dropout masks reseeds first.
     static func check(
         _ name: String, layer: any Layer, input: Tensor, checkInput: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation, run: @escaping (Tensor) -> Tensor
@@ -68,7 +70,7 @@ enum LayerGradientCheck {
         }
     }
 
-    /// A `[batch, time]` mask with padding at the start of sample 0, at the end of sample 1 and in
+    /// Returns a `[batch, time]` mask with padding at the start of sample 0, at the end of sample 1 and in
     /// the middle of sample 2 (further samples are all data).
     static func mixedMask(batch: Int, time: Int) -> Tensor {
         var scalars = [Float](repeating: 1, count: batch * time)

@@ -178,7 +178,7 @@ private let sequences = GradientCheck.random([2, 6, 3], seed: 41)
     #expect(throws: ShapeError.self) { try GRU(3).prepare(forInputShape: [4]) }
 }
 
-/// The label is whether token 3 occurs; the sequences are pre-padded to different lengths.
+/// Makes pre-padded sequences of different lengths, labelled by whether token 3 occurs.
 private func containsTokenData(count: Int, seed: UInt64) -> (Tensor, Tensor) {
     var generator = Xoshiro256StarStar(seed: seed)
     var ids: [[Int]] = []
@@ -217,4 +217,9 @@ func recurrentLearnsTokenPresence(kind: String) throws {
     let together = layer.forward(batch, training: false)
     let alone = Tensor(concatenating: (0..<48).map { layer.forward(batch[$0..<($0 + 1)], training: false) }, alongAxis: 0)
     expectClose(together, alone, "blocks")
+}
+
+@Test func lstmRejectsOneInitialState() throws {
+    let layer = randomized(LSTM(4), inputShape: [6, 3])
+    #expect(throws: TrainingError.self) { try layer.outputAndStates(sequences, initialStates: [Tensor(zeros: [2, 4])]) }
 }

@@ -3,9 +3,9 @@
 ///
 /// The backward copy has the same configuration with `goBackwards` flipped and weights of its own.
 /// With `returnSequences`, its output is reversed back into input order before merging, so step t
-/// of the result sees the whole sequence: the forward layer up to t, the backward layer from t on.
+/// of the result depends on the whole sequence: the forward layer up to t, the backward layer from t on.
 public final class Bidirectional: MaskingLayer {
-    /// How the two directions' outputs are combined.
+    /// The combination of the two directions' outputs.
     public enum MergeMode: String, Sendable {
         /// Side by side on the last axis: twice the units.
         case concat

@@ -1,10 +1,11 @@
 import Foundation
 
 extension Tensor {
-    /// Creates a matrix with orthonormal rows or columns, as Keras's `Orthogonal` initializer: a
-    /// `[max(rows, columns), min(rows, columns)]` matrix of standard normal draws is factored as QR
-    /// with the diagonal of R made positive, Q is transposed when there are fewer rows than columns,
-    /// and scaled by `gain`. Leading axes of `shape` are folded into the rows.
+    /// Creates a matrix with orthonormal rows or columns, as Keras's `Orthogonal` initializer.
+    ///
+    /// A `[max(rows, columns), min(rows, columns)]` matrix of standard normal draws is factored as QR
+    /// with the diagonal of R made positive. The result is Q times `gain`, transposed when there are
+    /// fewer rows than columns. Leading axes of `shape` are folded into the rows.
     ///
     /// Orthonormal recurrent weights neither grow nor shrink the state at the start of training, so
     /// gradients through long sequences start out well scaled.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a fused recurrent pass returns besides the states it always tracks.
+/// The outputs a fused recurrent pass returns besides the states it always tracks.
 struct RecurrentOutputOptions: Equatable {
     /// Process the timesteps from last to first; the output sequence is then in processing order,
     /// as in Keras.
@@ -28,7 +28,7 @@ struct RecurrentOutputOptions: Equatable {
 /// The input projection of all timesteps is one matrix product `[time·batch, inputSize] ×
 /// [inputSize, gates·units]`; each timestep then adds one product `[batch, units] × [units,
 /// gates·units]` for the whole batch. The pullback runs backpropagation through time by hand with
-/// one product per step and three for the weight and input gradients, so the graph holds one node
+/// one product per step and three for the weight and input gradients, so the graph contains one node
 /// however long the sequences are.
 func recurrentSequence(
     cell: RecurrentCell, input: Tensor, kernel: Tensor, recurrentKernel: Tensor, bias: Tensor,

@@ -10,7 +10,7 @@ public class RecurrentLayer: MaskingLayer {
 
     /// The size of the state and of the output at each step.
     public let units: Int
-    /// Whether the output holds every timestep rather than the last.
+    /// Whether the output contains every timestep rather than the last.
     public let returnSequences: Bool
     /// Whether the sequence is processed from its last step to its first. The output sequence is
     /// then in processing order (reversed), as in Keras.
@@ -106,12 +106,14 @@ public class RecurrentLayer: MaskingLayer {
         _ input: Tensor, mask: Tensor? = nil, initialStates: [Tensor] = [], training: Bool = false
     ) throws -> (output: Tensor, states: [Tensor]) {
         try prepare(forInputShape: Array(input.shape.dropFirst()))
+        let expectedStates = "none, or \(cell.stateCount) tensors of shape [\(input.shape[0]), \(units)] (batch, units)"
         guard initialStates.isEmpty || initialStates.count == cell.stateCount else {
-            throw ShapeError.invalidInput(
-                layer: name, expected: "\(cell.stateCount) initial state tensors", actual: initialStates.map { $0.rank })
+            throw TrainingError.invalidArgument(
+                name: "initialStates", value: "\(initialStates.count) tensors", expected: expectedStates)
         }
         for state in initialStates where state.shape != [input.shape[0], units] {
-            throw ShapeError.invalidInput(layer: name, expected: "initial states of shape (None, \(units))", actual: Array(state.shape.dropFirst()))
+            throw TrainingError.invalidArgument(
+                name: "initialStates", value: "a tensor of shape \(state.shape)", expected: expectedStates)
         }
         let packed = run(input, mask: mask, initialStates: initialStates, training: training, returnStates: true)
         let outputSteps = returnSequences ? input.shape[1] : 1

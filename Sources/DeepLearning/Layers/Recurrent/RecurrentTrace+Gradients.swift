@@ -156,7 +156,26 @@ extension RecurrentTrace {
             let previousCell = cells + (step * batch + sample) * units
             let cellIn = dc + sample * units
             let tanhCell = cellActivations!.storage.pointer + (step * batch + sample) * units
-            for unit in 0..<units {
+            // Eight units at a time: the pointers may alias as far as the compiler knows, so it
+            // would not vectorize this loop by itself.
+            var unit = 0
+            while unit + 8 <= units {
+                let i = VectorMath.load(z + unit)
+                let f = VectorMath.load(z + units + unit)
+                let candidate = VectorMath.load(z + 2 * units + unit)
+                let o = VectorMath.load(z + 3 * units + unit)
+                let t = VectorMath.load(tanhCell + unit)
+                let hiddenGradient = VectorMath.load(hiddenIn + unit)
+                let total = VectorMath.load(cellIn + unit) + hiddenGradient * o * (1 - t * t)
+                VectorMath.store(total * candidate * i * (1 - i), gradient + unit)
+                VectorMath.store(total * VectorMath.load(previousCell + unit) * f * (1 - f), gradient + units + unit)
+                VectorMath.store(total * i * (1 - candidate * candidate), gradient + 2 * units + unit)
+                VectorMath.store(hiddenGradient * t * o * (1 - o), gradient + 3 * units + unit)
+                VectorMath.store(total * f, cellIn + unit)
+                VectorMath.store(VectorMath.Vector(), carried + unit)
+                unit += 8
+            }
+            while unit < units {
                 let (i, f, candidate, o) = (z[unit], z[units + unit], z[2 * units + unit], z[3 * units + unit])
                 let t = tanhCell[unit]
                 let total = cellIn[unit] + hiddenIn[unit] * o * (1 - t * t)
@@ -166,6 +185,7 @@ extension RecurrentTrace {
                 gradient[3 * units + unit] = hiddenIn[unit] * t * o * (1 - o)
                 cellIn[unit] = total * f
                 carried[unit] = 0
+                unit += 1
             }
         }
     }

@@ -57,26 +57,27 @@ enum VectorMath {
 
     /// Writes `sigmoid(source[i])` to `target[i]` for `count` scalars; the buffers may be the same.
     static func sigmoid(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
-        var index = 0
-        while index + 8 <= count {
-            store(sigmoid(load(source + index)), target + index)
-            index += 8
-        }
-        while index < count {
-            target[index] = stableSigmoid(source[index])
-            index += 1
-        }
+        map(source, into: target, count: count, vector: sigmoid, scalar: stableSigmoid)
     }
 
     /// Writes `tanh(source[i])` to `target[i]` for `count` scalars; the buffers may be the same.
     static func tanh(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
+        map(source, into: target, count: count, vector: tanh, scalar: tanhf)
+    }
+
+    /// Applies `vector` to each full group of eight scalars and `scalar` to the rest.
+    @inline(__always)
+    private static func map(
+        _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int,
+        vector: (Vector) -> Vector, scalar: (Float) -> Float
+    ) {
         var index = 0
         while index + 8 <= count {
-            store(tanh(load(source + index)), target + index)
+            store(vector(load(source + index)), target + index)
             index += 8
         }
         while index < count {
-            target[index] = tanhf(source[index])
+            target[index] = scalar(source[index])
             index += 1
         }
     }
