@@ -202,13 +202,15 @@ final class RecurrentTrace {
         let gatePointer = gates.storage.pointer
 
         // x·W + b for every timestep at once.
-        for row in 0..<(g.time * g.batch) {
-            (gatePointer + row * width).update(from: bias.storage.pointer, count: width)
-        }
         BLAS.gemm(
             transposeA: false, transposeB: false, m: g.time * g.batch, n: width, k: g.inputSize,
             a: input.storage.pointer, lda: g.inputSize, b: kernel.storage.pointer, ldb: width,
-            beta: 1, c: gatePointer, ldc: width)
+            c: gatePointer, ldc: width)
+        let biasPointer = bias.storage.pointer
+        for row in 0..<(g.time * g.batch) {
+            let target = gatePointer + row * width
+            for column in 0..<width { target[column] += biasPointer[column] }
+        }
 
         RecurrentTrace.forEachBlock(of: g.batch) { samples in
             let scratch = Tensor(uninitializedShape: [samples.count, width])
@@ -227,8 +229,7 @@ final class RecurrentTrace {
     ///
     /// Samples do not interact through the recurrence, so each block runs its whole time loop on
     /// its own core: one small product per step per block and no synchronization between steps.
-    /// The products of a block stay below OpenBLAS's threading threshold for the usual sizes, so
-    /// each runs on the calling thread.
+    /// The products of a block run on the block's own thread (see ``RecurrentProducts``).
     static func forEachBlock(of batch: Int, _ body: (Range<Int>) -> Void) {
         let blockCount = Swift.max(1, Swift.min(BLAS.threadCount, batch / 16))
         guard blockCount > 1 else {
@@ -254,8 +255,8 @@ final class RecurrentTrace {
     /// Adds h₋₁·U for the samples into `target`, whose rows are `width` apart.
     private func addRecurrentProduct(step: Int, samples: Range<Int>, into target: UnsafeMutablePointer<Float>) {
         let g = geometry
-        BLAS.gemm(
-            transposeA: false, transposeB: false, m: samples.count, n: g.width, k: g.units,
+        RecurrentProducts.multiply(
+            m: samples.count, n: g.width, k: g.units,
             a: recurrentOperand(step: step) + samples.lowerBound * g.units, lda: g.units,
             b: recurrentKernel.storage.pointer, ldb: g.width, beta: 1, c: target, ldc: g.width)
     }

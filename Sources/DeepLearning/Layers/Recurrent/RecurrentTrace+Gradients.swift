@@ -63,18 +63,16 @@ extension RecurrentTrace {
                 let (hiddenRows, carried) = (dh + first * units, carry.storage.pointer + first * units)
                 if let recurrentDropoutMask {
                     let sum = product.storage.pointer + first * units
-                    BLAS.gemm(
-                        transposeA: false, transposeB: false, m: samples.count, n: units, k: width,
-                        a: gateRows, lda: width, b: transposedRecurrentKernel.storage.pointer,
-                        ldb: units, c: sum, ldc: units)
+                    RecurrentProducts.multiply(
+                        m: samples.count, n: units, k: width, a: gateRows, lda: width,
+                        b: transposedRecurrentKernel.storage.pointer, ldb: units, beta: 0, c: sum, ldc: units)
                     let factors = recurrentDropoutMask.storage.pointer + first * units
                     for index in 0..<blockSize { hiddenRows[index] = carried[index] + sum[index] * factors[index] }
                 } else {
                     hiddenRows.update(from: carried, count: blockSize)
-                    BLAS.gemm(
-                        transposeA: false, transposeB: false, m: samples.count, n: units, k: width,
-                        a: gateRows, lda: width, b: transposedRecurrentKernel.storage.pointer,
-                        ldb: units, beta: 1, c: hiddenRows, ldc: units)
+                    RecurrentProducts.multiply(
+                        m: samples.count, n: units, k: width, a: gateRows, lda: width,
+                        b: transposedRecurrentKernel.storage.pointer, ldb: units, beta: 1, c: hiddenRows, ldc: units)
                 }
             }
         }
