@@ -55,3 +55,18 @@ import Testing
     try layer.prepare(forInputShape: [500])
     #expect(layer.parameterCount == 320_000, "parameters \(layer.parameterCount), expected 320000")
 }
+
+// The mask passes through a recurrent layer that returns sequences to the next one.
+@Test func embeddingMaskReachesStackedLayers() throws {
+    setSeed(6)
+    let embedding = Embedding(inputDim: 10, outputDim: 4, maskZero: true)
+    let first = LSTM(3, returnSequences: true)
+    let second = GRU(2)
+    let model = Sequential([embedding, first, second], inputShape: [6])
+    let padded = Tensor(shape: [1, 6], scalars: [0, 0, 5, 7, 2, 9])
+    let unpadded = Tensor(shape: [1, 4], scalars: [5, 7, 2, 9])
+    let expected = second.forward(first.forward(embedding.forward(unpadded, training: false), training: false), training: false)
+    let actual = try model(padded)
+    let difference = zip(actual.scalars, expected.scalars).map { Swift.abs($0 - $1) }.max() ?? 0
+    #expect(difference < 1e-6, "padded and unpadded outputs of the stack differ by \(difference)")
+}
