@@ -78,3 +78,26 @@ private func expectKerasValues(_ actual: [Float], _ expected: [Float], _ label: 
     ]
     expectKerasValues(try kerasOutput(of: GRU(3, returnSequences: true), mask: mask), expected, "masked GRU")
 }
+
+// Keras's Bidirectional outputs zeros at padded steps; its forward weights use offsets 100, 200
+// and 300, its backward weights 400, 500 and 600.
+@Test func bidirectionalMaskEqualsKeras() throws {
+    let layer = Bidirectional(LSTM(3, returnSequences: true))
+    try layer.prepare(forInputShape: [4, 2])
+    for (index, parameter) in layer.parameters.enumerated() {
+        parameter.value = pattern(parameter.shape, offset: 100 * (index + 1))
+    }
+    let mask = Tensor(shape: [2, 4], scalars: [0, 1, 1, 1, 1, 1, 0, 1])
+    let output = layer.forward(pattern([2, 4, 2], offset: 0), mask: mask, training: false)
+    let expected: [Float] = [
+        0.0000000, 0.0000000, 0.0000000, 0.0000000, 0.0000000, 0.0000000,
+        -0.1323322, -0.0933865, 0.0774136, 0.0378217, -0.1194765, -0.1995557,
+        -0.0558186, -0.1204187, -0.0195478, 0.0777861, -0.0065247, -0.0896209,
+        -0.1467458, -0.1688078, 0.0128218, 0.0388617, -0.0810898, -0.1258963,
+        -0.1407823, -0.0998554, 0.0912558, 0.0151707, -0.1379048, -0.2073930,
+        -0.0649132, -0.1211632, -0.0009438, 0.0485125, -0.0195854, -0.0862397,
+        0.0000000, 0.0000000, 0.0000000, 0.0000000, 0.0000000, 0.0000000,
+        -0.1943965, -0.1612447, 0.0924638, -0.0067622, -0.1224986, -0.1489384,
+    ]
+    expectKerasValues(output.scalars, expected, "masked Bidirectional")
+}

@@ -4,6 +4,7 @@
 /// The backward copy has the same configuration with `goBackwards` flipped and weights of its own.
 /// With `returnSequences`, its output is reversed back into input order before merging, so step t
 /// of the result depends on the whole sequence: the forward layer up to t, the backward layer from t on.
+/// As in Keras, both layers output zeros at padded timesteps.
 public final class Bidirectional: MaskingLayer {
     /// The combination of the two directions' outputs.
     public enum MergeMode: String, Sendable {
@@ -27,6 +28,8 @@ public final class Bidirectional: MaskingLayer {
         forwardLayer = layer
         forwardLayer.name = "forward_" + layer.name
         backwardLayer = layer.reversedCopy(name: "backward_" + layer.name)
+        forwardLayer.zeroOutputForMask = true
+        backwardLayer.zeroOutputForMask = true
         self.mergeMode = mergeMode
     }
 

@@ -9,6 +9,9 @@ struct RecurrentOutputOptions: Equatable {
     var returnSequences = false
     /// Append the final states after the output along a time-like axis (see ``recurrentSequence``).
     var returnStates = false
+    /// Output zeros at padded timesteps instead of repeating the previous output, as Keras's
+    /// `Bidirectional` asks of its layers. The states are carried over either way.
+    var zeroOutputForMask = false
 }
 
 /// Runs a recurrent layer over a whole batch of sequences as one recorded operation.
@@ -362,7 +365,11 @@ final class RecurrentTrace {
             let row = result.storage.pointer + sample * rowStride * units
             if options.returnSequences {
                 for step in 0..<time {
-                    (row + step * units).update(from: hidden.storage.pointer + ((step + 1) * batch + sample) * units, count: units)
+                    if options.zeroOutputForMask && !isData(step: step, sample: sample) {
+                        (row + step * units).update(repeating: 0, count: units)
+                    } else {
+                        (row + step * units).update(from: hidden.storage.pointer + ((step + 1) * batch + sample) * units, count: units)
+                    }
                 }
             } else {
                 row.update(from: hidden.storage.pointer + (time * batch + sample) * units, count: units)

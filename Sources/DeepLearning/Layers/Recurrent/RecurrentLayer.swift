@@ -34,6 +34,10 @@ public class RecurrentLayer: MaskingLayer {
 
     let cell: RecurrentCell
 
+    /// Whether padded timesteps output zeros rather than the previous output; ``Bidirectional``
+    /// sets it, as Keras does.
+    var zeroOutputForMask = false
+
     init(
         cell: RecurrentCell, units: Int, returnSequences: Bool, goBackwards: Bool, dropout: Float,
         recurrentDropout: Float, kernelInitializer: Initializer, recurrentInitializer: Initializer,
@@ -137,7 +141,9 @@ public class RecurrentLayer: MaskingLayer {
         return recurrentSequence(
             cell: cell, input: sequences, kernel: kernel!.value, recurrentKernel: recurrentKernel!.value,
             bias: bias!.value, initialStates: initialStates, mask: mask, recurrentDropoutMask: recurrentMask,
-            options: RecurrentOutputOptions(goBackwards: goBackwards, returnSequences: returnSequences, returnStates: returnStates))
+            options: RecurrentOutputOptions(
+                goBackwards: goBackwards, returnSequences: returnSequences, returnStates: returnStates,
+                zeroOutputForMask: zeroOutputForMask))
     }
 
     /// Inverted dropout factors: 0 with probability `rate`, otherwise 1 / (1 − rate).

@@ -39,7 +39,7 @@ extension RecurrentTrace {
             let blockSize = samples.count * units
             for step in stride(from: time - 1, through: 0, by: -1) {
                 if options.returnSequences {
-                    for sample in samples {
+                    for sample in samples where !options.zeroOutputForMask || isData(step: step, sample: sample) {
                         let source = up + (sample * rowStride + step) * units
                         let target = dh + sample * units
                         for unit in 0..<units { target[unit] += source[unit] }
