@@ -23,16 +23,18 @@ struct RecurrentOutputOptions: Equatable {
 ///   - bias: `cell.biasShape(units:)`.
 ///   - initialStates: empty for zeros, or one `[batch, units]` tensor per state (h, then c).
 ///   - mask: `[batch, time]`, 1 where the timestep is data and 0 where it is padding. A masked
-///     timestep leaves the states unchanged and outputs the previous output.
+///     timestep leaves the states unchanged and outputs the previous output, or zeros with
+///     `options.zeroOutputForMask`.
 ///   - recurrentDropoutMask: `[batch, units]`, multiplied into h₋₁ before the recurrent product.
 /// - Returns: the output (`[batch, time, units]` or `[batch, units]`); with `returnStates`, a tensor
 ///   `[batch, outputSteps + stateCount, units]` holding the output steps followed by the final states.
 ///
 /// The input projection of all timesteps is one matrix product `[time·batch, inputSize] ×
-/// [inputSize, gates·units]`; each timestep then adds one product `[batch, units] × [units,
-/// gates·units]` for the whole batch. The pullback runs backpropagation through time by hand with
-/// one product per step and three for the weight and input gradients, so the graph contains one node
-/// however long the sequences are.
+/// [inputSize, gates·units]`. Each timestep then adds one product `[block, units] × [units,
+/// gates·units]` per block of samples (see ``RecurrentTrace/forEachBlock(of:_:)``). The pullback
+/// runs backpropagation through time by hand with one product per step and block, then three for
+/// the input, kernel and recurrent-kernel gradients, so the graph contains one node however long
+/// the sequences are.
 func recurrentSequence(
     cell: RecurrentCell, input: Tensor, kernel: Tensor, recurrentKernel: Tensor, bias: Tensor,
     initialStates: [Tensor] = [], mask: Tensor? = nil, recurrentDropoutMask: Tensor? = nil,
