@@ -30,6 +30,8 @@ let package = Package(
         .executableTarget(name: "redbook-bench", dependencies: ["DeepLearning"], path: "Benchmarks/Swift"),
         .executableTarget(
             name: "fashion-mnist-example", dependencies: ["DeepLearning"], path: "Examples/FashionMNIST"),
+        .executableTarget(
+            name: "sequence-examples", dependencies: ["DeepLearning"], path: "Examples/SequenceExamples"),
 
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),

@@ -20,7 +20,7 @@ func fail(_ message: String) -> Never {
 func parseOptions() -> Options {
     var options = Options()
     var arguments = Array(CommandLine.arguments.dropFirst())
-    let usage = "usage: redbook-bench <dense|convnet|sgemm> [--threads N] [--samples N] [--epochs N]"
+    let usage = "usage: redbook-bench <dense|convnet|sgemm|lstm> [--threads N] [--samples N] [--epochs N]"
     while !arguments.isEmpty {
         let argument = arguments.removeFirst()
         switch argument {
@@ -151,6 +151,10 @@ func benchmarkSgemm(_ options: Options) {
     print(String(format: "RESULT model=sgemm gflops=%.2f threads=%d", mean, options.threads))
 }
 
+// The lstm benchmark reads its own options (it takes --data), so it is dispatched before the rest.
+if CommandLine.arguments.dropFirst().first == "lstm" {
+    runLSTMBenchmark()
+}
 let options = parseOptions()
 BLAS.threadCount = options.threads
 do {

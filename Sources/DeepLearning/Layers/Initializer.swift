@@ -15,6 +15,11 @@ public enum Initializer: Equatable, Sendable {
     case constant(Float)
     case randomNormal(mean: Float, standardDeviation: Float)
     case randomUniform(lowerBound: Float, upperBound: Float)
+    /// A matrix with orthonormal rows or columns, times `gain` (see ``Tensor/init(orthogonal:gain:)``).
+    case orthogonal(gain: Float)
+
+    /// Orthogonal with gain 1, Keras's default for recurrent kernels.
+    public static let orthogonal = Initializer.orthogonal(gain: 1)
 
     /// Returns a new tensor of `shape`.
     ///
@@ -47,6 +52,8 @@ public enum Initializer: Equatable, Sendable {
             return Tensor(randomNormal: shape, mean: mean, standardDeviation: standardDeviation)
         case .randomUniform(let lowerBound, let upperBound):
             return Tensor(randomUniform: shape, lowerBound: lowerBound, upperBound: upperBound)
+        case .orthogonal(let gain):
+            return Tensor(orthogonal: shape, gain: gain)
         }
     }
 

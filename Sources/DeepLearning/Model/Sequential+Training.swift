@@ -56,15 +56,16 @@ extension Sequential {
             return (loss(labels: y, predictions: x), x.detached())
         }
         var hidden = x
+        var mask: Tensor?
         for layer in layers.dropLast() {
-            hidden = layer.forward(hidden, training: true)
+            hidden = layer.forward(hidden, mask: &mask, training: true)
         }
         if let fusable = loss.fusableActivation, let activated = last as? any ActivatedLayer,
            activated.activation == fusable {
             let logits = activated.linearOutput(hidden)
             return (loss.withLogits(labels: y, predictions: logits), fusable(logits.detached()))
         }
-        let output = last.forward(hidden, training: true)
+        let output = last.forward(hidden, mask: &mask, training: true)
         return (loss(labels: y, predictions: output), output.detached())
     }
 

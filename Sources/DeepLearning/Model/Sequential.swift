@@ -149,8 +149,9 @@ public final class Sequential {
     public func callAsFunction(_ input: Tensor, training: Bool = false) throws -> Tensor {
         try prepare(forBatch: input)
         var output = input
+        var mask: Tensor?
         for layer in layers {
-            output = layer.forward(output, training: training)
+            output = layer.forward(output, mask: &mask, training: training)
         }
         return output
     }
@@ -159,8 +160,9 @@ public final class Sequential {
     public func activations(_ input: Tensor, training: Bool = false) throws -> [Tensor] {
         try prepare(forBatch: input)
         var output = input
+        var mask: Tensor?
         return layers.map { layer in
-            output = layer.forward(output, training: training)
+            output = layer.forward(output, mask: &mask, training: training)
             return output
         }
     }

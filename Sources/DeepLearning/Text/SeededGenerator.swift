@@ -5,7 +5,10 @@
 /// a mixing function. Swift's `SystemRandomNumberGenerator` cannot be seeded, so shuffles and
 /// samples in this module take this generator when a run must be repeatable.
 ///
-/// NOTE: the tensor library is getting its own global seed; this type is to be unified with it.
+/// The library's global generator is `RandomState.generator` (xoshiro256**), reseeded by
+/// `setSeed(_:)`; initializers, dropout, `fit`'s shuffles and `Tensor.sampleIndex(temperature:)`
+/// draw from it. Every function here that takes a generator accepts `&RandomState.generator` too.
+/// `SeededGenerator` remains for a local stream that must not disturb, or depend on, the global one.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// The counter that the next call advances; two generators with equal states yield equal numbers.
     public private(set) var state: UInt64
