@@ -49,6 +49,7 @@ private let fashion: FashionMNIST? = try? FashionMNIST()
     #expect(text.contains("Trainable params: 1,061"))
     #expect(text.contains("Non-trainable params: 128"))
     #expect(text.contains("separable_conv2d"))
+    #expect(text.contains("(Activation)"))
 }
 
 @Test func modelRejectsWrongInputShape() throws {

@@ -32,6 +32,9 @@ public protocol Layer: AnyObject {
     /// Computes the output for a batch. `training` selects training behaviour (dropout active, batch
     /// statistics in batch normalization). The input's shape has been validated.
     func forward(_ input: Tensor, training: Bool) -> Tensor
+
+    /// The class name shown in summaries, as Keras shows it; the Swift type name by default.
+    var typeName: String { get }
 }
 
 extension Layer {
