@@ -1,5 +1,5 @@
 /// Flattens each sample to one axis: `[batch, d1, d2, ...]` → `[batch, d1 × d2 × ...]`.
-public final class Flatten: Layer {
+public final class Flatten: InputShapeDeclaring {
     public var name: String
     public var builtInputShape: [Int]?
     public let declaredInputShape: [Int]?

@@ -76,6 +76,13 @@ extension Layer {
     public var typeName: String { String(describing: type(of: self)) }
 }
 
+/// A layer that can declare the model's input shape, like Keras's `input_shape=` argument on the
+/// first layer: `Sequential` uses it when the first layer declares one and no `Input` is given.
+public protocol InputShapeDeclaring: Layer {
+    /// The per-sample input shape given at construction, or `nil`.
+    var declaredInputShape: [Int]? { get }
+}
+
 /// A shape that a layer or model cannot take, from data or configuration.
 public enum ShapeError: Error, CustomStringConvertible, Equatable {
     /// The input shape does not fit the layer; shapes exclude the batch axis.

@@ -1,6 +1,6 @@
 /// Reshapes each sample, keeping the batch axis: Keras's `Reshape(targetShape)`. One dimension of
 /// the target may be -1.
-public final class Reshape: Layer {
+public final class Reshape: InputShapeDeclaring {
     public var name: String
     public var builtInputShape: [Int]?
     public let targetShape: [Int]
