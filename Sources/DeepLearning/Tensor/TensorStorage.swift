@@ -31,8 +31,10 @@ final class TensorStorage {
     /// Allocates a buffer holding a copy of `scalars`.
     convenience init<C: Collection>(copying scalars: C) where C.Element == Float {
         self.init(uninitializedCount: scalars.count)
-        let copied = scalars.withContiguousStorageIfAvailable { buffer in
-            pointer.update(from: buffer.baseAddress!, count: buffer.count)
+        let copied: Void? = scalars.withContiguousStorageIfAvailable { buffer in
+            if let start = buffer.baseAddress {
+                pointer.update(from: start, count: buffer.count)
+            }
         }
         if copied == nil {
             var index = 0
