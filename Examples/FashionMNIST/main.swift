@@ -52,7 +52,7 @@ func run(_ title: String, _ makeModel: () -> Sequential, batchSize: Int) throws 
     print(String(format: "%@: test loss %.4f, test accuracy %.4f, training time %.1f s", title, result.loss, result["accuracy"], seconds))
 }
 
-/// Flatten → Dense 512 relu → Dense 10 softmax, as in chapter 2 of the book.
+/// Returns the book's first network: Flatten → Dense 512 relu → Dense 10 softmax.
 func makeDenseNetwork() -> Sequential {
     let model = Sequential {
         Input(shape: [28, 28, 1])
@@ -64,7 +64,7 @@ func makeDenseNetwork() -> Sequential {
     return model
 }
 
-/// The small convnet of chapter 8 of the book.
+/// Returns the book's small MNIST convnet (93,322 parameters).
 func makeConvnet() -> Sequential {
     let model = Sequential {
         Input(shape: [28, 28, 1])

@@ -11,6 +11,7 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
     let source = input.storage.pointer
     let target = output.storage.pointer
     let work = geometry.outputPositions * channels * geometry.kernelHeight * geometry.kernelWidth
+
     Parallel.forEachChunk(batch, workPerItem: work) { images in
         for image in images {
             for position in 0..<geometry.outputPositions {
@@ -27,6 +28,7 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
         }
     }
     guard AutodiffContext.shouldRecord(input) else { return output }
+
     let (savedInput, savedOutput) = (input.detached(), output.detached())
     // When windows tile the image (stride equal to the pool size, no padding before), every input
     // position belongs to at most one window, so the pullback can store each gradient value instead
@@ -46,7 +48,7 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
                     let outputOffset = (image * geometry.outputPositions + position) * channels
                     var channel = 0
                     // Sixteen channels at a time: each window position takes the gradient where it
-                    // holds the maximum and no earlier position did.
+                    // contains the maximum and no earlier position did.
                     while channel + 16 <= channels {
                         let maximum = loadVector(y + outputOffset + channel)
                         let upstreamGradient = loadVector(g + outputOffset + channel)

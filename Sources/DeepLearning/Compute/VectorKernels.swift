@@ -39,8 +39,8 @@ enum VectorKernels {
         }
     }
 
-    /// Applies the ReLU pullback to `rows` of a `[rows, units]` gradient (as ``reluMask``) and adds
-    /// the masked rows into `sums`, in one pass over the data.
+    /// Masks `rows` of a `[rows, units]` gradient with the ReLU derivative (zero where the saved
+    /// output is not positive) and adds the masked rows into `sums`, in one pass over the data.
     @inline(__always)
     static func reluMaskAddingColumnSums(
         gradient: UnsafePointer<Float>, output: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,

@@ -2,9 +2,9 @@ import Foundation
 
 /// Prints Keras-style progress: `Epoch 3/5`, then `469/469 - 3s - loss: 0.5123 - accuracy: 0.8150`.
 ///
-/// With verbose 1 the line is rewritten in place with a carriage return during the epoch (at most
-/// ten times a second, and always at the end); with verbose 2 only the final line is printed; with
-/// verbose 0 nothing is.
+/// With verbose 1 the line is rewritten in place with a carriage return during the epoch, at most
+/// ten times a second and always at the end. With verbose 2 only the final line is printed, and
+/// with verbose 0 nothing is.
 final class ProgressLine {
     private let verbose: Int
     private let batchCount: Int
