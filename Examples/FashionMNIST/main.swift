@@ -30,7 +30,6 @@ while !arguments.isEmpty {
     }
 }
 
-setSeed(seed)
 let data: FashionMNIST
 do {
     data = try FashionMNIST()
@@ -39,7 +38,11 @@ do {
     exit(1)
 }
 
-func run(_ title: String, _ model: Sequential, batchSize: Int) throws {
+/// Trains and evaluates one model. Each model is built after its own `setSeed`, so its result does
+/// not depend on whether the other model ran first.
+func run(_ title: String, _ makeModel: () -> Sequential, batchSize: Int) throws {
+    setSeed(seed)
+    let model = makeModel()
     print("== \(title) ==")
     model.summary()
     let start = Date()
@@ -49,31 +52,41 @@ func run(_ title: String, _ model: Sequential, batchSize: Int) throws {
     print(String(format: "%@: test loss %.4f, test accuracy %.4f, training time %.1f s", title, result.loss, result["accuracy"], seconds))
 }
 
+/// Returns the book's first network: Flatten → Dense 512 relu → Dense 10 softmax.
+func makeDenseNetwork() -> Sequential {
+    let model = Sequential {
+        Input(shape: [28, 28, 1])
+        Flatten()
+        Dense(512, activation: .relu)
+        Dense(10, activation: .softmax)
+    }
+    model.compile(optimizer: RMSprop(), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
+    return model
+}
+
+/// Returns the book's small MNIST convnet (93,322 parameters).
+func makeConvnet() -> Sequential {
+    let model = Sequential {
+        Input(shape: [28, 28, 1])
+        Conv2D(32, kernelSize: 3, activation: .relu)
+        MaxPooling2D(2)
+        Conv2D(64, kernelSize: 3, activation: .relu)
+        MaxPooling2D(2)
+        Conv2D(64, kernelSize: 3, activation: .relu)
+        Flatten()
+        Dense(64, activation: .relu)
+        Dense(10, activation: .softmax)
+    }
+    model.compile(optimizer: RMSprop(), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
+    return model
+}
+
 do {
     if selectedModel == "dense" || selectedModel == "both" {
-        let dense = Sequential {
-            Input(shape: [28, 28, 1])
-            Flatten()
-            Dense(512, activation: .relu)
-            Dense(10, activation: .softmax)
-        }
-        dense.compile(optimizer: RMSprop(), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
-        try run("dense", dense, batchSize: 128)
+        try run("dense", makeDenseNetwork, batchSize: 128)
     }
     if selectedModel == "convnet" || selectedModel == "both" {
-        let convnet = Sequential {
-            Input(shape: [28, 28, 1])
-            Conv2D(32, kernelSize: 3, activation: .relu)
-            MaxPooling2D(2)
-            Conv2D(64, kernelSize: 3, activation: .relu)
-            MaxPooling2D(2)
-            Conv2D(64, kernelSize: 3, activation: .relu)
-            Flatten()
-            Dense(64, activation: .relu)
-            Dense(10, activation: .softmax)
-        }
-        convnet.compile(optimizer: RMSprop(), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
-        try run("convnet", convnet, batchSize: 64)
+        try run("convnet", makeConvnet, batchSize: 64)
     }
 } catch {
     FileHandle.standardError.write("fashion-mnist-example: \(error)\n".data(using: .utf8)!)

@@ -108,6 +108,11 @@ private let positive = GradientCheck.random([3, 4], in: 0.5...2, seed: 14)
     let input = Tensor(shape: [2, 5, 4, 3], scalars: values)
     GradientCheck.check("maxPool2D", inputs: [input]) { maxPool2D($0[0], poolSize: (2, 2), strides: (2, 2)) }
     GradientCheck.check("maxPool2D same", inputs: [input]) { maxPool2D($0[0], poolSize: (3, 3), strides: (2, 2), padding: .same) }
+    // 17 channels run one 16-wide vector step and one scalar step.
+    let wide: [Float] = (0..<340).map { index -> Float in Float((index * 113) % 340) / 170 - 1 }
+    let wideInput = Tensor(shape: [1, 5, 4, 17], scalars: wide)
+    GradientCheck.check("maxPool2D 17 channels", inputs: [wideInput]) { maxPool2D($0[0], poolSize: (2, 2), strides: (2, 2)) }
+    GradientCheck.check("maxPool2D overlapping", inputs: [wideInput]) { maxPool2D($0[0], poolSize: (3, 3), strides: (1, 1)) }
     GradientCheck.check("averagePool2D same", inputs: [input]) {
         averagePool2D($0[0], poolSize: (2, 2), strides: (2, 2), padding: .same)
     }

@@ -49,6 +49,7 @@ private let fashion: FashionMNIST? = try? FashionMNIST()
     #expect(text.contains("Trainable params: 1,061"))
     #expect(text.contains("Non-trainable params: 128"))
     #expect(text.contains("separable_conv2d"))
+    #expect(text.contains("(Activation)"))
 }
 
 @Test func modelRejectsWrongInputShape() throws {
@@ -215,4 +216,11 @@ private let fashion: FashionMNIST? = try? FashionMNIST()
     }
     #expect(throws: ShapeError.self) { try model.predict(Tensor(zeros: [1, 2, 2, 1])) }
     #expect(model.summaryText().contains("cannot be built"))
+}
+
+@Test func firstLayerDeclaresInputShape() throws {
+    let model = Sequential([Conv2D(8, kernelSize: 3, activation: .relu, inputShape: [28, 28, 1]), Flatten(), Dense(10)])
+    #expect(model.inputShape == [28, 28, 1])
+    // 3·3·1·8 + 8 = 80 and 26·26·8·10 + 10 = 54,090.
+    #expect(model.parameterCount == 54_170)
 }

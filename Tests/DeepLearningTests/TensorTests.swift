@@ -156,3 +156,33 @@ import Testing
     #expect(uniform.min().scalar >= 2)
     #expect(uniform.max().scalar < 3)
 }
+
+@Test func matmulSplitPathsMatchNaive() {
+    // Shapes large enough to be split across threads by rows, by columns and by the inner
+    // dimension, each with and without stored transposes.
+    let cases: [(m: Int, n: Int, k: Int)] = [(300, 100, 200), (50, 400, 200), (40, 30, 3000)]
+    for (index, shape) in cases.enumerated() {
+        for transposeA in [false, true] {
+            for transposeB in [false, true] {
+                let a = GradientCheck.random(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(10 + index))
+                let b = GradientCheck.random(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(20 + index))
+                let product = BLAS.multiply(a, b, transposeA: transposeA, transposeB: transposeB)
+                let (x, y) = (a.scalars, b.scalars)
+                var worst = 0.0
+                for i in 0..<shape.m {
+                    for j in 0..<shape.n {
+                        var total = 0.0
+                        for p in 0..<shape.k {
+                            let left = transposeA ? x[p * shape.m + i] : x[i * shape.k + p]
+                            let right = transposeB ? y[j * shape.k + p] : y[p * shape.n + j]
+                            total += Double(left) * Double(right)
+                        }
+                        worst = Swift.max(worst, Swift.abs(total - Double(product.scalars[i * shape.n + j])))
+                    }
+                }
+                // Float32 sums of up to 3,000 products of values in [-1, 1] stay within 1e-3.
+                #expect(worst < 1e-3, "shape \(shape) transposeA \(transposeA) transposeB \(transposeB): error \(worst)")
+            }
+        }
+    }
+}

@@ -2,8 +2,8 @@ import Foundation
 
 /// State that belongs to the calling thread: the stack of active gradient tapes and the random
 /// generator. Keeping it per thread lets independent computations (for example tests running in
-/// parallel) record and draw random numbers without disturbing each other; a program that stays on
-/// one thread sees ordinary global state.
+/// parallel) record and draw random numbers without disturbing each other. For a program that stays
+/// on one thread it behaves as global state.
 final class ThreadState {
     var tapes: [GradientTape] = []
     var generator = Xoshiro256StarStar(seed: RandomState.defaultSeed)

@@ -26,22 +26,29 @@ func addingBias(_ x: Tensor, _ bias: Tensor, activation: Activation) -> Tensor {
     return output.recorded(isRelu ? "addingBias relu" : "addingBias", inputs: [x, bias]) { upstream in
         let g = upstream.storage.pointer
         let y = saved.storage.pointer
-        var inputGradient = upstream
-        if isRelu {
-            let masked = Tensor(uninitializedShape: saved.shape)
-            let m = masked.storage.pointer
-            Parallel.forEachChunk(rows, workPerItem: units) { range in
-                let start = range.lowerBound * units
-                VectorKernels.reluMask(gradient: g + start, output: y + start, into: m + start, count: range.count * units)
+        guard isRelu else {
+            var biasGradient: Tensor?
+            if needsBias {
+                let sums = Tensor(zeros: [units])
+                VectorKernels.addColumnSums(g, rows: rows, units: units, into: sums.storage.pointer)
+                biasGradient = sums
             }
-            inputGradient = masked
+            return [needsInput ? upstream : nil, biasGradient]
         }
-        var biasGradient: Tensor?
-        if needsBias {
-            let sums = Tensor(zeros: [units])
-            VectorKernels.addColumnSums(inputGradient.storage.pointer, rows: rows, units: units, into: sums.storage.pointer)
-            biasGradient = sums
+
+        // One pass per thread masks the gradient and sums its columns into a per-thread row of
+        // partial bias gradients, which are added at the end.
+        let masked = Tensor(uninitializedShape: saved.shape)
+        let m = masked.storage.pointer
+        let threads = BLAS.threadCount
+        let partialSums = Tensor(zeros: [threads, units])
+        let partials = partialSums.storage.pointer
+        Parallel.forEachIndexedChunk(rows, workPerItem: units) { chunk, range in
+            VectorKernels.reluMaskAddingColumnSums(
+                gradient: g, output: y, into: m, rows: range, units: units, sums: partials + chunk * units)
         }
-        return [needsInput ? inputGradient : nil, biasGradient]
+        let biasGradient = Tensor(zeros: [units])
+        VectorKernels.addColumnSums(partials, rows: threads, units: units, into: biasGradient.storage.pointer)
+        return [needsInput ? masked : nil, needsBias ? biasGradient : nil]
     }
 }

@@ -11,6 +11,7 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
     let source = input.storage.pointer
     let target = output.storage.pointer
     let work = geometry.outputPositions * channels * geometry.kernelHeight * geometry.kernelWidth
+
     Parallel.forEachChunk(batch, workPerItem: work) { images in
         for image in images {
             for position in 0..<geometry.outputPositions {
@@ -27,9 +28,15 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
         }
     }
     guard AutodiffContext.shouldRecord(input) else { return output }
+
     let (savedInput, savedOutput) = (input.detached(), output.detached())
+    // When windows tile the image (stride equal to the pool size, no padding before), every input
+    // position belongs to at most one window, so the pullback can store each gradient value instead
+    // of adding it to a zeroed buffer, and only the uncovered border needs zeros.
+    let tiles = geometry.strideHeight == geometry.kernelHeight && geometry.strideWidth == geometry.kernelWidth
+        && geometry.padTop == 0 && geometry.padLeft == 0
     return output.recorded("maxPool2D", inputs: [input]) { upstream in
-        let gradient = Tensor(zeros: savedInput.shape)
+        let gradient = tiles ? Tensor(uninitializedShape: savedInput.shape) : Tensor(zeros: savedInput.shape)
         let x = savedInput.storage.pointer
         let y = savedOutput.storage.pointer
         let g = upstream.storage.pointer
@@ -41,7 +48,7 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
                     let outputOffset = (image * geometry.outputPositions + position) * channels
                     var channel = 0
                     // Sixteen channels at a time: each window position takes the gradient where it
-                    // holds the maximum and no earlier position did.
+                    // contains the maximum and no earlier position did.
                     while channel + 16 <= channels {
                         let maximum = loadVector(y + outputOffset + channel)
                         let upstreamGradient = loadVector(g + outputOffset + channel)
@@ -50,8 +57,8 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
                             for column in window.columns {
                                 let index = window.offset(row, column) + channel
                                 let hit = (loadVector(x + index) .== maximum) .& .!routed
-                                let current = loadVector(out + index)
-                                storeVector(current + Float16Vector(repeating: 0).replacing(with: upstreamGradient, where: hit), out + index)
+                                let share = Float16Vector(repeating: 0).replacing(with: upstreamGradient, where: hit)
+                                storeVector(tiles ? share : loadVector(out + index) + share, out + index)
                                 routed = routed .| hit
                             }
                         }
@@ -59,6 +66,11 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
                     }
                     while channel < channels {
                         let maximum = y[outputOffset + channel]
+                        if tiles {
+                            for row in window.rows {
+                                for column in window.columns { out[window.offset(row, column) + channel] = 0 }
+                            }
+                        }
                         search: for row in window.rows {
                             for column in window.columns {
                                 let index = window.offset(row, column) + channel
@@ -71,9 +83,30 @@ public func maxPool2D(_ input: Tensor, poolSize: (Int, Int), strides: (Int, Int)
                         channel += 1
                     }
                 }
+                if tiles {
+                    geometry.zeroUncoveredBorder(image: image, in: out)
+                }
             }
         }
         return [gradient]
+    }
+}
+
+extension WindowGeometry {
+    /// Zeroes the rows and columns of one image that no window covers (the remainder when the image
+    /// size is not a multiple of the stride under `valid` padding).
+    func zeroUncoveredBorder(image: Int, in buffer: UnsafeMutablePointer<Float>) {
+        let coveredRows = Swift.min((outputHeight - 1) * strideHeight + kernelHeight, inputHeight)
+        let coveredColumns = Swift.min((outputWidth - 1) * strideWidth + kernelWidth, inputWidth)
+        let imageStart = buffer + image * imageSize
+        let rowLength = inputWidth * channels
+        for row in 0..<coveredRows where coveredColumns < inputWidth {
+            (imageStart + row * rowLength + coveredColumns * channels).update(
+                repeating: 0, count: (inputWidth - coveredColumns) * channels)
+        }
+        if coveredRows < inputHeight {
+            (imageStart + coveredRows * rowLength).update(repeating: 0, count: (inputHeight - coveredRows) * rowLength)
+        }
     }
 }
 

@@ -15,24 +15,6 @@ func storeVector(_ vector: Float16Vector, _ pointer: UnsafeMutablePointer<Float>
 }
 
 enum VectorKernels {
-    /// `out[i] = output[i] > 0 ? gradient[i] : 0`: the ReLU pullback from the saved output.
-    @inline(__always)
-    static func reluMask(
-        gradient: UnsafePointer<Float>, output: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int
-    ) {
-        var index = 0
-        while index + 16 <= count {
-            let g = loadVector(gradient + index)
-            let y = loadVector(output + index)
-            storeVector(g.replacing(with: 0, where: y .<= 0), out + index)
-            index += 16
-        }
-        while index < count {
-            out[index] = output[index] > 0 ? gradient[index] : 0
-            index += 1
-        }
-    }
-
     /// `out[r, u] = f(input[r, u] + bias[u])` for ReLU or identity `f`.
     @inline(__always)
     static func addBias(
@@ -52,6 +34,31 @@ enum VectorKernels {
             while unit < units {
                 let sum = source[unit] + bias[unit]
                 target[unit] = relu ? Swift.max(sum, 0) : sum
+                unit += 1
+            }
+        }
+    }
+
+    /// Masks `rows` of a `[rows, units]` gradient with the ReLU derivative (zero where the saved
+    /// output is not positive) and adds the masked rows into `sums`, in one pass over the data.
+    @inline(__always)
+    static func reluMaskAddingColumnSums(
+        gradient: UnsafePointer<Float>, output: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
+        rows: Range<Int>, units: Int, sums: UnsafeMutablePointer<Float>
+    ) {
+        for row in rows {
+            let base = row * units
+            var unit = 0
+            while unit + 16 <= units {
+                let masked = loadVector(gradient + base + unit).replacing(with: 0, where: loadVector(output + base + unit) .<= 0)
+                storeVector(masked, out + base + unit)
+                storeVector(loadVector(sums + unit) + masked, sums + unit)
+                unit += 16
+            }
+            while unit < units {
+                let masked = output[base + unit] > 0 ? gradient[base + unit] : 0
+                out[base + unit] = masked
+                sums[unit] += masked
                 unit += 1
             }
         }

@@ -7,7 +7,7 @@ import Foundation
 /// pixel values scaled to [0, 1] by default or kept as 0...255. Labels are `[N]` tensors of class
 /// indices 0...9 stored as `Float`.
 public struct FashionMNIST {
-    /// Where Debian's `dataset-fashion-mnist` package installs the files.
+    /// The folder where Debian's `dataset-fashion-mnist` package installs the files.
     public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
 
     /// English class names, by label.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reader for the IDX format of MNIST-style data sets (LeCun et al.): a 4-byte magic number
 /// (two zero bytes, a type code, the number of dimensions), one big-endian `UInt32` per dimension,
 /// then the values in row-major order. Only unsigned bytes (type code 0x08) are supported, which is
@@ -43,5 +45,3 @@ public enum IDX {
         return (shape, Array(data[headerSize...]))
     }
 }
-
-import Foundation

@@ -1,7 +1,7 @@
 /// A 2-D convolution over channels-last images `[batch, height, width, channels]`, as Keras's
 /// `Conv2D`: `activation(conv2D(input, kernel) + bias)` with a kernel of shape
 /// `[kernelHeight, kernelWidth, inChannels, filters]`.
-public final class Conv2D: Layer, ActivatedLayer {
+public final class Conv2D: ActivatedLayer, InputShapeDeclaring {
     public var name: String
     public var builtInputShape: [Int]?
 
@@ -15,6 +15,7 @@ public final class Conv2D: Layer, ActivatedLayer {
     public let biasInitializer: Initializer
     public let kernelRegularizer: Regularizer?
 
+    public let declaredInputShape: [Int]?
     public private(set) var kernel: Parameter?
     public private(set) var bias: Parameter?
 
@@ -23,12 +24,12 @@ public final class Conv2D: Layer, ActivatedLayer {
         _ filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid,
         activation: Activation = .linear, useBias: Bool = true,
         kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
-        kernelRegularizer: Regularizer? = nil, name: String? = nil
+        kernelRegularizer: Regularizer? = nil, inputShape: [Int]? = nil, name: String? = nil
     ) {
         self.init(
             filters, kernelSize: (kernelSize, kernelSize), strides: (strides, strides), padding: padding,
             activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-            biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, name: name)
+            biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, inputShape: inputShape, name: name)
     }
 
     /// Creates a convolution with (height, width) kernels and strides.
@@ -36,7 +37,7 @@ public final class Conv2D: Layer, ActivatedLayer {
         _ filters: Int, kernelSize: (Int, Int), strides: (Int, Int) = (1, 1), padding: Padding = .valid,
         activation: Activation = .linear, useBias: Bool = true,
         kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
-        kernelRegularizer: Regularizer? = nil, name: String? = nil
+        kernelRegularizer: Regularizer? = nil, inputShape: [Int]? = nil, name: String? = nil
     ) {
         precondition(filters > 0, "Conv2D: filters must be positive, got \(filters)")
         precondition(kernelSize.0 > 0 && kernelSize.1 > 0, "Conv2D: kernel size must be positive, got \(kernelSize)")
@@ -50,6 +51,7 @@ public final class Conv2D: Layer, ActivatedLayer {
         self.kernelInitializer = kernelInitializer
         self.biasInitializer = biasInitializer
         self.kernelRegularizer = kernelRegularizer
+        self.declaredInputShape = inputShape
         self.name = name ?? LayerNames.unique("conv2d")
     }
 

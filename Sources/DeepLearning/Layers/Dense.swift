@@ -32,7 +32,6 @@ public final class Dense: Layer {
         self.declaredInputShape = inputShape
     }
 
-    /// The input shape given at construction, which ``Sequential`` uses as the model's input shape.
     public let declaredInputShape: [Int]?
 
     public var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
@@ -85,4 +84,4 @@ public protocol ActivatedLayer: Layer {
     func linearOutput(_ input: Tensor) -> Tensor
 }
 
-extension Dense: ActivatedLayer {}
+extension Dense: ActivatedLayer, InputShapeDeclaring {}

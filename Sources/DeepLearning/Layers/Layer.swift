@@ -32,6 +32,9 @@ public protocol Layer: AnyObject {
     /// Computes the output for a batch. `training` selects training behaviour (dropout active, batch
     /// statistics in batch normalization). The input's shape has been validated.
     func forward(_ input: Tensor, training: Bool) -> Tensor
+
+    /// The class name shown in summaries, as Keras shows it; the Swift type name by default.
+    var typeName: String { get }
 }
 
 extension Layer {
@@ -71,6 +74,13 @@ extension Layer {
 
     /// The Swift type name, shown in summaries as Keras shows the class name.
     public var typeName: String { String(describing: type(of: self)) }
+}
+
+/// A layer that can declare the model's input shape, like Keras's `input_shape=` argument on the
+/// first layer: `Sequential` uses it when the first layer declares one and no `Input` is given.
+public protocol InputShapeDeclaring: Layer {
+    /// The per-sample input shape given at construction, or `nil`.
+    var declaredInputShape: [Int]? { get }
 }
 
 /// A shape that a layer or model cannot take, from data or configuration.

@@ -62,6 +62,7 @@ public final class Sequential {
     public init(_ layers: [any Layer], inputShape: [Int]? = nil, name: String? = nil) {
         self.layers = layers
         self.name = name ?? LayerNames.unique("sequential")
+        let inputShape = inputShape ?? (layers.first as? any InputShapeDeclaring)?.declaredInputShape
         if let inputShape {
             self.inputShape = inputShape
             do {

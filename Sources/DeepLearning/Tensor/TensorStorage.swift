@@ -31,8 +31,10 @@ final class TensorStorage {
     /// Allocates a buffer holding a copy of `scalars`.
     convenience init<C: Collection>(copying scalars: C) where C.Element == Float {
         self.init(uninitializedCount: scalars.count)
-        let copied = scalars.withContiguousStorageIfAvailable { buffer in
-            pointer.update(from: buffer.baseAddress!, count: buffer.count)
+        let copied: Void? = scalars.withContiguousStorageIfAvailable { buffer in
+            if let start = buffer.baseAddress {
+                pointer.update(from: start, count: buffer.count)
+            }
         }
         if copied == nil {
             var index = 0
@@ -62,7 +64,7 @@ final class TensorStorage {
 ///
 /// A training step allocates the same set of large buffers (activations, im2col patches, gradients)
 /// on every batch. Without reuse each one is a fresh `mmap` whose pages fault in and are zeroed by
-/// the kernel on first touch; with reuse the steady state allocates nothing from the system. The
+/// the kernel on first touch. With reuse, the steady state allocates nothing from the system. The
 /// cache holds at most `capacity` bytes and only buffers of at least `minimumByteCount` bytes, which
 /// `malloc` already serves from its own free lists.
 enum BufferCache {
