@@ -70,3 +70,18 @@ import Testing
     let difference = zip(actual.scalars, expected.scalars).map { Swift.abs($0 - $1) }.max() ?? 0
     #expect(difference < 1e-6, "padded and unpadded outputs of the stack differ by \(difference)")
 }
+
+// Dropout between Embedding and a recurrent layer keeps the mask, as Keras's Dropout does.
+@Test func embeddingMaskPassesThroughDropout() throws {
+    setSeed(7)
+    let embedding = Embedding(inputDim: 10, outputDim: 4, maskZero: true)
+    let dropout = Dropout(0.5)
+    let recurrent = GRU(3)
+    let model = Sequential([embedding, dropout, recurrent], inputShape: [6])
+    let padded = Tensor(shape: [1, 6], scalars: [0, 0, 5, 7, 2, 9])
+    let unpadded = Tensor(shape: [1, 4], scalars: [5, 7, 2, 9])
+    let expected = recurrent.forward(embedding.forward(unpadded, training: false), training: false)
+    let actual = try model(padded)
+    let difference = zip(actual.scalars, expected.scalars).map { Swift.abs($0 - $1) }.max() ?? 0
+    #expect(difference < 1e-6, "padded and unpadded outputs through Dropout differ by \(difference)")
+}
