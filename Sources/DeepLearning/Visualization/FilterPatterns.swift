@@ -1,6 +1,7 @@
 /// The input pattern one filter of a convolutional layer responds to most, found by gradient ascent.
 public struct FilterPattern {
-    /// The synthesized image, one sample of the model's input shape, in 0...1.
+    /// The synthesized image, one sample of the model's input shape. It is not clipped, so show it
+    /// over its own range (as a single-channel `RasterImage` is by default).
     public let image: Tensor
     /// The filter's mean activation on the starting image.
     public let initialActivation: Float
@@ -15,8 +16,9 @@ extension Sequential {
     /// generator, so `setSeed` makes it repeatable) and climbs the gradient of the filter's mean
     /// activation, skipping a border of two pixels where padding effects dominate. Each step is
     /// the gradient divided by its L2 norm times `stepSize`, so the step length does not depend on
-    /// the gradient's scale; the image is clipped to 0...1 after each step, the range of the
-    /// training images.
+    /// the gradient's scale. The image is not clipped to the data's range: clipping saturates a
+    /// filter that likes brightness into a white square and hides the pattern's shape. A filter
+    /// that is silent on the starting image has no gradient, and its pattern stays the noise.
     ///
     /// - Parameters:
     ///   - layerName: a layer whose output is `[height, width, channels]`.
@@ -52,7 +54,7 @@ extension Sequential {
             let gradient = tape.gradient(of: activation, withRespectTo: watched)
             let norm = gradient.squared().sum().scalar.squareRoot()
             guard norm > 0 else { break }
-            image = (image + gradient * (stepSize / norm)).clipped(min: 0, max: 1)
+            image = image + gradient * (stepSize / norm)
         }
         let final = try meanActivation(image).scalar
         return FilterPattern(image: image[0], initialActivation: initial, finalActivation: final)
