@@ -2,7 +2,7 @@ import DeepLearning
 import Plot
 
 extension RasterImage {
-    /// An input image with its Grad-CAM map laid over it, for showing where a convnet looked.
+    /// Returns an input image with its Grad-CAM map laid over it, for showing where a convnet looked.
     ///
     /// The image (`[height, width]`, `[height, width, 1]` or `[height, width, 3]`) is first enlarged
     /// `scale` times with nearest-neighbour sampling, so a 28×28 digit keeps crisp pixels under the

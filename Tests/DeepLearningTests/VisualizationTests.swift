@@ -1,7 +1,7 @@
 import DeepLearning
 import Testing
 
-/// A 4×4 greyscale model whose Grad-CAM answer is known: channel 0 of the convolution fires on
+/// A 4×4 greyscale model whose Grad-CAM map is known in advance: channel 0 of the convolution fires on
 /// bright pixels, channel 1 on dark ones, and class k's score is the sum of channel k.
 private func brightDarkModel() throws -> Sequential {
     let convolution = Conv2D(2, kernelSize: 1, activation: .relu)
@@ -77,7 +77,7 @@ private let cornerImage: Tensor = {
         edges
     }
     try model.build(inputShape: [10, 10, 1])
-    // Responds to dark-to-bright vertical edges; a grey image gives it almost nothing.
+    // The kernel responds to dark-to-bright vertical edges, so a grey image gives it almost nothing.
     edges.kernel!.value = Tensor(shape: [3, 3, 1, 1], scalars: [-1, 0, 1, -1, 0, 1, -1, 0, 1])
 
     let pattern = try model.filterPattern(layerName: "vertical_edges", filter: 0, steps: 30)

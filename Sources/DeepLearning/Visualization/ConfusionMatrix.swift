@@ -1,5 +1,5 @@
-/// Counts how often each true class was predicted as each class: row `i`, column `j` holds the
-/// samples of class `i` predicted as `j`, so the diagonal holds the correct predictions.
+/// Counts how often each true class was predicted as each class: row `i`, column `j` counts the
+/// samples of class `i` predicted as `j`, so the diagonal contains the correct predictions.
 ///
 /// - Parameters:
 ///   - labels: true class indices, any shape (stored as `Float`, as the data sets give them).

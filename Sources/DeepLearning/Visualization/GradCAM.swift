@@ -2,7 +2,7 @@
 ///
 /// The model is split after a convolutional layer (the last `Conv2D` or `SeparableConv2D` unless
 /// a layer is named). The gradient of the class score with respect to that layer's feature maps,
-/// averaged over each map, says how much each channel matters for the class; the channels, weighted
+/// averaged over each map, measures how much each channel matters for the class. The channels, weighted
 /// by it and summed, give a coarse map that is clipped at zero and divided by its maximum.
 ///
 /// ```swift

@@ -37,7 +37,7 @@ public enum VisualizationError: Error, CustomStringConvertible, Equatable {
 }
 
 extension Sequential {
-    /// The index of the layer named `name`, or of the last convolution when `name` is `nil`.
+    /// Returns the index of the layer named `name`, or of the last convolution when `name` is `nil`.
     func featureLayerIndex(named name: String?) throws -> Int {
         if let name {
             guard let index = layers.firstIndex(where: { $0.name == name }) else {
