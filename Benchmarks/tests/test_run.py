@@ -160,6 +160,18 @@ class RatioTests(unittest.TestCase):
         self.assertIsNone(runner.ratio(100.0, None))
 
 
+class LoadWarningTests(unittest.TestCase):
+    def test_quiet_machine_no_warning(self):
+        self.assertEqual(runner.load_warning(0.3, 0.5, 2), "")
+
+    def test_busy_machine_warns(self):
+        warning = runner.load_warning(0.2, 3.5, 2)
+        self.assertIn("load average reached 3.50 on 2 cores", warning)
+
+    def test_unknown_load_no_warning(self):
+        self.assertEqual(runner.load_warning(None, None, 2), "")
+
+
 class RunnerTests(unittest.TestCase):
     def setUp(self):
         self.fakes = FakeBenchmarks()
