@@ -224,6 +224,12 @@ class RunnerTests(unittest.TestCase):
         self.assertEqual(table_row(output, "dense")[1:4], ["n/a [1]", "1000.0", "1500.0"], output)
         self.assertIn(f"[1] redbook dense, redbook sgemm: {self.fakes.redbook_bench} not found", output)
 
+    def test_missing_redbook_one_note(self):
+        os.remove(self.fakes.redbook_bench)
+        status, output, errors = self.fakes.run("convnet")
+        self.assertEqual(status, 0, errors)
+        self.assertIn(f"[1] redbook convnet, redbook sgemm: {self.fakes.redbook_bench} not found", output)
+
     def test_missing_reference_python(self):
         command = [sys.executable, RUNNER, "dense", "--redbook-bench", self.fakes.redbook_bench,
                    "--python", "/nonexistent/python", "--reference-dir", self.fakes.reference_dir, "--no-prepare"]
