@@ -160,16 +160,16 @@ class RatioTests(unittest.TestCase):
         self.assertIsNone(runner.ratio(100.0, None))
 
 
-class LoadWarningTests(unittest.TestCase):
+class CompetitionWarningTests(unittest.TestCase):
     def test_quiet_machine_no_warning(self):
-        self.assertEqual(runner.load_warning(0.3, 0.5, 2), "")
+        self.assertEqual(runner.competition_warning(0.1, 2), "")
 
     def test_busy_machine_warns(self):
-        warning = runner.load_warning(0.2, 3.5, 2)
-        self.assertIn("load average reached 3.50 on 2 cores", warning)
+        warning = runner.competition_warning(1.5, 2)
+        self.assertIn("other processes kept 1.50 of 2 cores busy", warning)
 
-    def test_unknown_load_no_warning(self):
-        self.assertEqual(runner.load_warning(None, None, 2), "")
+    def test_unknown_competition_no_warning(self):
+        self.assertEqual(runner.competition_warning(None, 2), "")
 
 
 class RunnerTests(unittest.TestCase):
@@ -194,6 +194,11 @@ class RunnerTests(unittest.TestCase):
         self.assertEqual(status, 0, errors)
         self.assertIn("redbook sgemm GFLOP/s: 80.5", output)
         self.assertIn("redbook convnet GFLOP/s (training step): 12.5", output)
+
+    def test_competition_measured(self):
+        status, output, errors = self.fakes.run("dense")
+        self.assertEqual(status, 0, errors)
+        self.assertRegex(output, r"other processes' CPU use during each benchmark: at most \d+\.\d\d cores, mean")
 
     def test_table_framework_labels(self):
         status, output, errors = self.fakes.run("dense")
