@@ -78,6 +78,18 @@ def limit_threads(threads):
         os.sched_setaffinity(0, allowed[:threads])
 
 
+def warm_up_batch_sizes(samples, batch_size):
+    """Returns the batch sizes one epoch uses: a full batch and, when the epoch ends on one, the smaller last batch."""
+    return sorted({min(batch_size, samples), samples % batch_size} - {0}, reverse=True)
+
+
+def check_parameter_count(model, parameters):
+    """Raises BenchmarkError when a model whose size the book gives has another parameter count."""
+    if model == "convnet" and parameters != CONVNET_PARAMETERS:
+        raise BenchmarkError(f"convnet has {parameters} parameters, expected {CONVNET_PARAMETERS}; "
+                             "the layers differ from the book's, fix the model definition.")
+
+
 def report(message):
     """Prints a progress line on standard error, keeping standard output for results."""
     print(message, file=sys.stderr, flush=True)

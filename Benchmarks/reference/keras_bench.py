@@ -76,8 +76,7 @@ def main():
     inputs, targets = load_data(arguments.model, arguments.samples)
     model = make_model(arguments.model)
     parameters = model.count_params()
-    if arguments.model == "convnet" and parameters != harness.CONVNET_PARAMETERS:
-        raise harness.BenchmarkError(f"convnet has {parameters} parameters, expected {harness.CONVNET_PARAMETERS}")
+    harness.check_parameter_count(arguments.model, parameters)
     harness.report(f"keras {keras.__version__} ({backend}): {arguments.model}, {parameters} parameters, "
                    f"{arguments.samples} samples, batch {arguments.batch_size}, "
                    f"numpy BLAS: {harness.blas_summary()}")
@@ -85,9 +84,8 @@ def main():
     # Warm-up: XLA compiles the train step once per batch shape, so fit one full batch and, when
     # the epoch ends on one, one batch of the last size before the clock starts.
     batch_size = arguments.batch_size
-    warm_up_sizes = {min(batch_size, len(inputs)), len(inputs) % batch_size} - {0}
     with harness.Stopwatch() as warm_up:
-        for size in sorted(warm_up_sizes, reverse=True):
+        for size in harness.warm_up_batch_sizes(len(inputs), batch_size):
             model.fit(inputs[:size], targets[:size], batch_size=batch_size, epochs=1, verbose=0)
     harness.report(f"warm-up: {warm_up.seconds:.3f} s (not timed; includes XLA compilation)")
 

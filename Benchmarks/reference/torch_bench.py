@@ -95,8 +95,7 @@ def main():
     optimizer = torch.optim.RMSprop(model.parameters(), lr=harness.LEARNING_RATE,
                                     alpha=harness.RHO, eps=harness.EPSILON)
     parameters = sum(parameter.numel() for parameter in model.parameters())
-    if arguments.model == "convnet" and parameters != harness.CONVNET_PARAMETERS:
-        raise harness.BenchmarkError(f"convnet has {parameters} parameters, expected {harness.CONVNET_PARAMETERS}")
+    harness.check_parameter_count(arguments.model, parameters)
     harness.report(f"torch {torch.__version__}: {arguments.model}, {parameters} parameters, "
                    f"{arguments.samples} samples, batch {arguments.batch_size}, "
                    f"threads {torch.get_num_threads()}, numpy BLAS: {harness.blas_summary()}")
@@ -111,9 +110,8 @@ def main():
     # Warm-up: one full batch and, when the epoch ends on one, a batch of the last size, so that
     # allocation and kernel selection for both shapes happen before the clock starts.
     batch_size = arguments.batch_size
-    warm_up_sizes = {min(batch_size, len(inputs)), len(inputs) % batch_size} - {0}
     with harness.Stopwatch() as warm_up:
-        for size in sorted(warm_up_sizes, reverse=True):
+        for size in harness.warm_up_batch_sizes(len(inputs), batch_size):
             train_step(inputs[:size], targets[:size])
     harness.report(f"warm-up: {warm_up.seconds:.3f} s (not timed)")
 
