@@ -100,7 +100,8 @@ class DataTests(unittest.TestCase):
             file.write(struct.pack("<ii", 3, 4) + bytes(10))
         with self.assertRaises(harness.BenchmarkError) as raised:
             harness.load_sequences(1, path)
-        self.assertIn("header declares 3 samples x 4 tokens (59 bytes), but the file has 18 bytes", str(raised.exception))
+        expected = "header declares 3 samples x 4 tokens (59 bytes), but the file has 18 bytes"
+        self.assertIn(expected, str(raised.exception))
 
 
 if __name__ == "__main__":

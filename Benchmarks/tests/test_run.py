@@ -214,7 +214,8 @@ class RunnerTests(unittest.TestCase):
         self.assertIn("[2] keras lstm: no RESULT line in its output (last line: training finished)", output)
 
     def test_convnet_without_gflops(self):
-        self.fakes = FakeBenchmarks(redbook=dict(REDBOOK, convnet="print:RESULT model=convnet samples_per_second=900 seconds=66.7 threads=2"))
+        line = "RESULT model=convnet samples_per_second=900 seconds=66.7 threads=2"
+        self.fakes = FakeBenchmarks(redbook=dict(REDBOOK, convnet=f"print:{line}"))
         self.addCleanup(self.fakes.close)
         status, output, errors = self.fakes.run("convnet")
         self.assertEqual(status, 0, errors)
