@@ -39,6 +39,11 @@ def keras_initialized(model):
                     nn.init.orthogonal_(parameter)
                 else:
                     nn.init.zeros_(parameter)
+            # Keras starts the forget gate's bias at 1 (unit_forget_bias); PyTorch orders the gates
+            # input, forget, cell, output, and adds bias_ih and bias_hh, so one of them carries it.
+            units = module.hidden_size
+            with torch.no_grad():
+                module.bias_ih_l0[units:2 * units].fill_(1.0)
     return model
 
 
