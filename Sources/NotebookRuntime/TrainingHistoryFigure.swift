@@ -6,8 +6,8 @@ import Plot
 ///
 /// - Parameters:
 ///   - history: the value `fit` returned.
-///   - metrics: the series to draw besides `loss`, by their Keras names (`accuracy`, `mae`);
-///     by default every recorded metric that is not a validation series or the learning rate.
+///   - metrics: the series to draw besides `loss`, by their Keras names (`accuracy`, `mae`).
+///     The default is every recorded metric except validation series and the learning rate.
 ///   - title: an optional title above the panels.
 ///   - labels: the words of the figure. The defaults are the course's Chinese ones.
 /// - Returns: a figure with one panel per series; epochs on the x axis start at 1.

@@ -1,7 +1,7 @@
 import DeepLearning
 import Testing
 
-// The library is built with -Ounchecked, which drops the standard precondition checks; these
+// The library is built with -Ounchecked, which drops the standard precondition checks. These
 // tests prove that a shape mistake still stops the program instead of reading out of bounds.
 @Suite struct ShapeTrapTests {
     @Test func addingMismatchedShapesTraps() async {
