@@ -30,6 +30,10 @@ public enum Message: Equatable, Sendable {
     case cellTimedOut(seconds: Double, limit: Double, source: TimeoutSource)
     case programFailedToStart(reason: String)
     case outputNotWritable(path: String, reason: String)
+    case outputRootIsFile(path: String)
+    case outputOccupied(path: String, what: OccupiedBy)
+    case outputContainsNotebook(path: String, notebook: String)
+    case outputNameReserved(notebook: String, name: String)
     case cellNotFound(reference: String, count: Int)
     case inputNotFound(path: String)
     case noStoredOutputs(path: String, directory: String)
@@ -53,6 +57,12 @@ public enum Message: Equatable, Sendable {
         case cellOption
         case cellDefault
         case notebook(origin: String)
+    }
+
+    /// The kind of item already at the path of a notebook's output directory.
+    public enum OccupiedBy: Equatable, Sendable {
+        case file
+        case directory
     }
 
     /// Returns the text in `language`.
@@ -138,6 +148,20 @@ public enum Message: Equatable, Sendable {
         case let .outputNotWritable(path, reason):
             return ("cannot write the output to \(path): \(reason); the previous output is left as it was",
                     "无法写入输出 \(path)：\(reason)；原有输出保持不变")
+        case let .outputRootIsFile(path):
+            return ("the output directory \(path) is a file, not a directory; give a directory with --output",
+                    "输出目录 \(path) 是一个文件而不是目录；请用 --output 指定一个目录")
+        case let .outputOccupied(path, what):
+            let english = what == .file ? "a file" : "a directory that is not an earlier redbook output (it has no outputs.json)"
+            let chinese = what == .file ? "一个文件" : "一个不是 redbook 先前输出的目录（其中没有 outputs.json）"
+            return ("\(path) is \(english), and rendering would replace it; move it away or give another directory with --output",
+                    "\(path) 是\(chinese)，渲染会替换它；请把它移走或用 --output 指定另一个目录")
+        case let .outputContainsNotebook(path, notebook):
+            return ("the output directory \(path) contains the notebook \(notebook), and rendering would replace it; give another directory with --output",
+                    "输出目录 \(path) 包含笔记本 \(notebook)，渲染会替换它；请用 --output 指定另一个目录")
+        case let .outputNameReserved(notebook, name):
+            return ("\(notebook) would be written to '\(name)/', which holds the pages' shared style sheets and scripts; rename the notebook or its folder",
+                    "\(notebook) 的输出会写到 '\(name)/'，而该目录存放页面共用的样式表和脚本；请给笔记本或其文件夹改名")
         case let .cellNotFound(reference, count):
             return ("no cell '\(reference)': give a cell number from 1 to \(count) or a cell's label",
                     "没有单元 '\(reference)'：请给出 1 到 \(count) 的单元编号或单元标签")

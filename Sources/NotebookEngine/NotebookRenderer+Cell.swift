@@ -46,6 +46,7 @@ extension NotebookRenderer {
             throw RenderError(message: Message.cellNotFound(reference: reference, count: notebook.cells.count).text())
         }
         let outputDirectory = "\(options.outputRoot)/\(outputName)"
+        try checkOutputTarget(for: notebook, outputName: outputName)
         guard var record = loadRecord(in: outputDirectory), record.cells.count == notebook.cells.count else {
             throw RenderError(message: Message.noStoredOutputs(path: path, directory: outputDirectory).text())
         }

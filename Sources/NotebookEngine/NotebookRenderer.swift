@@ -28,6 +28,7 @@ public final class NotebookRenderer {
 
     private func render(_ notebook: Notebook, outputName: String) throws -> RenderResult {
         let outputDirectory = "\(options.outputRoot)/\(outputName)"
+        try checkOutputTarget(for: notebook, outputName: outputName)
         let keys = try cellKeys(for: notebook)
 
         if !options.force, var stored = storedRecord(in: outputDirectory, matching: keys) {
