@@ -255,3 +255,11 @@ import NotebookEngine
     #expect(result.errors(ofCell: 1).first?.location == "\(path):9:19")
     #expect(FileManager.default.fileExists(atPath: "\(options.outputRoot)/第一章 张量/index.html"))
 }
+
+@Test func renderOutputLimitKeepsPrefix() throws {
+    let notebook = "```swift\nprint(\"abcdefghij\")\ndisplay(markdown: \"**表**\")\nprint(\"second\")\n```\n"
+    let result = try TestSupport.render(notebook: notebook) { $0.streamLimit = 9 }
+    let stdout = result.stream(.stdout, ofCell: 0)
+
+    #expect(stdout == "abcdefghi", "observed \(stdout)")
+}
