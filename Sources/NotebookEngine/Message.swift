@@ -27,6 +27,7 @@ public enum Message: Equatable, Sendable {
     case compileFailedOutsideCells(output: String)
     case cellCrashed(signal: String)
     case cellExitedEarly(status: Int32)
+    case eventChannelLost
     case cellTimedOut(seconds: Double, limit: Double, source: TimeoutSource)
     case programFailedToStart(reason: String)
     case outputNotWritable(path: String, reason: String)
@@ -129,6 +130,9 @@ public enum Message: Equatable, Sendable {
             return ("the program crashed in this cell (\(signal))", "程序在此单元崩溃（\(signal)）")
         case let .cellExitedEarly(status):
             return ("the program exited with status \(status) in this cell", "程序在此单元退出，退出状态 \(status)")
+        case .eventChannelLost:
+            return ("this cell ran to its end, but the program's event channel to redbook was closed in it, so its end, its displays and all later cells were lost; do not close file descriptors that the cell did not open",
+                    "此单元已运行到结尾，但程序通往 redbook 的事件通道在其中被关闭，因此它的结束、显示内容和之后的所有单元都丢失了；请不要关闭并非由单元打开的文件描述符")
         case let .cellTimedOut(seconds, limit, source):
             let elapsed = formatSeconds(seconds)
             let limitText = formatSeconds(limit)
