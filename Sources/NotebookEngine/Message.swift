@@ -17,6 +17,7 @@ public enum Message: Equatable, Sendable {
     case cellOptionBadBoolean(key: String, value: String)
     case cellOptionBadTimeout(String)
     case cellOptionEmptyValue(String)
+    case cellOptionDuplicate(String)
     case duplicateLabel(String, firstLine: Int)
     case unterminatedFence(fence: String)
 
@@ -35,7 +36,7 @@ public enum Message: Equatable, Sendable {
     case outputOccupied(path: String, what: OccupiedBy)
     case outputContainsNotebook(path: String, notebook: String)
     case outputNameReserved(notebook: String, name: String)
-    case cellNotFound(reference: String, count: Int)
+    case cellNotFound(reference: String, count: Int, labels: [String])
     case inputNotFound(path: String)
     case noStoredOutputs(path: String, directory: String)
 
@@ -57,7 +58,7 @@ public enum Message: Equatable, Sendable {
     public enum TimeoutSource: Equatable, Sendable {
         case cellOption
         case cellDefault
-        case notebook(origin: String)
+        case notebook(origin: NotebookTimeoutOrigin)
     }
 
     /// The kind of item already at the path of a notebook's output directory.
@@ -109,6 +110,8 @@ public enum Message: Equatable, Sendable {
                     "单元选项 'timeout' 应为正的秒数，实际为 '\(value)'")
         case let .cellOptionEmptyValue(key):
             return ("cell option '\(key)' has an empty value", "单元选项 '\(key)' 的值为空")
+        case let .cellOptionDuplicate(key):
+            return ("cell option '\(key)' is given twice; keep one", "单元选项 '\(key)' 出现了两次；请只保留一个")
         case let .duplicateLabel(label, firstLine):
             return ("cell label '\(label)' is already used by the cell at line \(firstLine); labels must be unique",
                     "单元标签 '\(label)' 已被第 \(firstLine) 行的单元使用；标签必须唯一")
@@ -144,8 +147,9 @@ public enum Message: Equatable, Sendable {
                 return ("cell timed out after \(elapsed) (default limit \(limitText) per cell); raise it with the cell option '//| timeout: SECONDS'",
                         "单元运行 \(elapsed) 后超时（每个单元默认上限 \(limitText)）；可用单元选项 '//| timeout: 秒数' 调大")
             case let .notebook(origin):
-                return ("the notebook timed out after \(elapsed) in this cell (limit \(limitText) from \(origin)); raise 'timeout:' in the front matter or pass --timeout SECONDS",
-                        "笔记本运行 \(elapsed) 后在此单元超时（上限 \(limitText)，来自\(origin)）；请调大前置元数据中的 'timeout:' 或使用 --timeout 秒数")
+                let (englishOrigin, chineseOrigin) = origin.texts
+                return ("the notebook timed out after \(elapsed) in this cell (limit \(limitText) from \(englishOrigin)); raise 'timeout:' in the front matter or pass --timeout SECONDS",
+                        "笔记本运行 \(elapsed) 后在此单元超时（上限 \(limitText)，来自\(chineseOrigin)）；请调大前置元数据中的 'timeout:' 或使用 --timeout 秒数")
             }
         case let .programFailedToStart(reason):
             return ("cannot start the notebook program: \(reason)", "无法启动笔记本程序：\(reason)")
@@ -166,9 +170,14 @@ public enum Message: Equatable, Sendable {
         case let .outputNameReserved(notebook, name):
             return ("\(notebook) would be written to '\(name)/', which holds the pages' shared style sheets and scripts; rename the notebook or its folder",
                     "\(notebook) 的输出会写到 '\(name)/'，而该目录存放页面共用的样式表和脚本；请给笔记本或其文件夹改名")
-        case let .cellNotFound(reference, count):
-            return ("no cell '\(reference)': give a cell number from 1 to \(count) or a cell's label",
-                    "没有单元 '\(reference)'：请给出 1 到 \(count) 的单元编号或单元标签")
+        case let .cellNotFound(reference, count, labels):
+            if count == 0 {
+                return ("no cell '\(reference)': the notebook has no swift cells", "没有单元 '\(reference)'：笔记本中没有 swift 单元")
+            }
+            let english = labels.isEmpty ? "" : " or a label (\(labels.joined(separator: ", ")))"
+            let chinese = labels.isEmpty ? "" : "或单元标签（\(labels.joined(separator: "、"))）"
+            return ("no cell '\(reference)': give a cell number from 1 to \(count)\(english)",
+                    "没有单元 '\(reference)'：请给出 1 到 \(count) 的单元编号\(chinese)")
         case let .inputNotFound(path):
             return ("\(path) not found; give a notebook file (*.md) or a directory of notebooks",
                     "找不到 \(path)；请给出笔记本文件（*.md）或笔记本目录")
@@ -200,6 +209,21 @@ public enum Message: Equatable, Sendable {
             return ("Notebooks", "笔记本")
         case .pageGeneratedBy:
             return ("Rendered by redbook", "由 redbook 生成")
+        }
+    }
+}
+
+/// The setting that gave a notebook its time limit, named in the timeout message.
+public enum NotebookTimeoutOrigin: Equatable, Sendable {
+    case commandLine
+    case frontMatter
+    case defaultValue
+
+    var texts: (String, String) {
+        switch self {
+        case .commandLine: return ("--timeout", "命令行的 --timeout")
+        case .frontMatter: return ("'timeout:' in the front matter", "前置元数据中的 'timeout:'")
+        case .defaultValue: return ("the default", "默认值")
         }
     }
 }

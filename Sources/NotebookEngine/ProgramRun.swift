@@ -8,7 +8,7 @@ public struct TimeLimits: Sendable {
     /// Limit for the whole notebook, in seconds.
     public var notebook: Double = 1800
     /// The origin of the notebook limit, named in the timeout message.
-    public var notebookOrigin: String = "the default"
+    public var notebookOrigin: NotebookTimeoutOrigin = .defaultValue
 
     public init() {}
 }
