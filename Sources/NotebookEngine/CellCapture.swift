@@ -28,9 +28,10 @@ struct CellCapture {
             stdoutSegments[stdoutSegments.count - 1] = .text(text)
         } else {
             // The limit is for the whole stream, so a new segment gets what earlier ones left.
-            let used = stdoutSegments.reduce(0) { total, segment in
-                if case let .text(text) = segment { return total + text.settled.utf8.count }
-                return total
+            // After a cut it gets nothing, because the kept text must stay the stream's start.
+            var used = 0
+            for case let .text(text) in stdoutSegments {
+                used += text.droppedBytes > 0 ? streamLimit : text.settled.utf8.count
             }
             var text = TerminalText(limit: max(0, streamLimit - used))
             text.append(bytes)
@@ -43,6 +44,11 @@ struct CellCapture {
     }
 
     mutating func markDisplay(sequence: Int) {
+        // The display ends the text before it, so its unfinished line counts toward the limit now.
+        if case var .text(text)? = stdoutSegments.last {
+            text.finish()
+            stdoutSegments[stdoutSegments.count - 1] = .text(text)
+        }
         stdoutSegments.append(.display(sequence: sequence))
     }
 

@@ -55,7 +55,11 @@ struct ChildProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         var defaultSignals = sigset_t()
         sigemptyset(&defaultSignals)
-        sigaddset(&defaultSignals, SIGPIPE)
+        // redbook ignores the termination signals (a dispatch source handles them), and ignored
+        // signals stay ignored across exec, so the child gets the default actions back.
+        for signal in [SIGPIPE] + terminationSignals {
+            sigaddset(&defaultSignals, signal)
+        }
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
@@ -80,8 +84,8 @@ struct ChildProcess {
                                      message: Message.programFailedToStart(reason: String(cString: strerror(status))).text())
         }
 
-        runningProcessGroup = pid
-        defer { runningProcessGroup = 0 }
+        Interruption.setRunningProcessGroup(pid)
+        defer { Interruption.setRunningProcessGroup(0) }
 
         var open: [(Int32, Stream)] = [(outputPipe.read, .stdout), (errorPipe.read, .stderr), (eventsPipe.read, .events)]
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -189,22 +193,6 @@ private func addChangeDirectory(_ actions: inout posix_spawn_file_actions_t, _ d
     // NOTE: without the glibc function the child starts in redbook's own working directory.
     guard let function = addChangeDirectoryFunction else { return }
     _ = function(&actions, directory)
-}
-
-/// Process group of the child being run, or 0; read by the interrupt handler.
-private nonisolated(unsafe) var runningProcessGroup: pid_t = 0
-
-/// Makes SIGINT and SIGTERM kill the running notebook program's process group before redbook
-/// exits. The program runs in its own process group, so a terminal's Ctrl-C would not reach it.
-public func installInterruptHandler() {
-    let handler: @convention(c) (Int32) -> Void = { signal in
-        if runningProcessGroup > 0 {
-            kill(-runningProcessGroup, SIGKILL)
-        }
-        _exit(128 + signal)
-    }
-    signal(SIGINT, handler)
-    signal(SIGTERM, handler)
 }
 
 /// Returns the conventional name of a signal, such as "SIGILL".

@@ -88,9 +88,7 @@ struct MathProtection {
                 output.append(characters[index + 1])
                 index += 2
             } else if character == "`" {
-                let run = characters[index...].prefix(while: { $0 == "`" }).count
-                let closing = findRun(of: "`", length: run, in: characters, from: index + run)
-                let end = closing.map { $0 + run } ?? index + run
+                let end = endOfBacktickRun(characters, at: index)
                 output += String(characters[index..<end])
                 index = end
             } else if character == "$", index + 1 < characters.count, characters[index + 1] == "$" {
@@ -135,11 +133,24 @@ struct MathProtection {
         return nil
     }
 
+    /// Returns the index after the code span that opens at `start`, or after the backtick run
+    /// there when no run of the same length closes it (then the backticks are literal text).
+    private func endOfBacktickRun(_ characters: [Character], at start: Int) -> Int {
+        let run = characters[start...].prefix(while: { $0 == "`" }).count
+        let closing = findRun(of: "`", length: run, in: characters, from: start + run)
+        return closing.map { $0 + run } ?? start + run
+    }
+
     private func findDisplayClose(_ characters: [Character], from start: Int) -> Int? {
         var index = start
         while index + 1 < characters.count {
             if characters[index] == "\\" {
                 index += 2
+                continue
+            }
+            // A dollar sign inside a code span is code, so it cannot close a formula.
+            if characters[index] == "`" {
+                index = endOfBacktickRun(characters, at: index)
                 continue
             }
             if characters[index] == "$" && characters[index + 1] == "$" {
@@ -156,6 +167,10 @@ struct MathProtection {
         while index < characters.count {
             if characters[index] == "\\" {
                 index += 2
+                continue
+            }
+            if characters[index] == "`" {
+                index = endOfBacktickRun(characters, at: index)
                 continue
             }
             if characters[index] == "$" {

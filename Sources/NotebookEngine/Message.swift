@@ -17,6 +17,7 @@ public enum Message: Equatable, Sendable {
     case cellOptionBadBoolean(key: String, value: String)
     case cellOptionBadTimeout(String)
     case cellOptionEmptyValue(String)
+    case cellOptionDuplicate(String)
     case duplicateLabel(String, firstLine: Int)
     case unterminatedFence(fence: String)
 
@@ -27,10 +28,15 @@ public enum Message: Equatable, Sendable {
     case compileFailedOutsideCells(output: String)
     case cellCrashed(signal: String)
     case cellExitedEarly(status: Int32)
+    case eventChannelLost
     case cellTimedOut(seconds: Double, limit: Double, source: TimeoutSource)
     case programFailedToStart(reason: String)
     case outputNotWritable(path: String, reason: String)
-    case cellNotFound(reference: String, count: Int)
+    case outputRootIsFile(path: String)
+    case outputOccupied(path: String, what: OccupiedBy)
+    case outputContainsNotebook(path: String, notebook: String)
+    case outputNameReserved(notebook: String, name: String)
+    case cellNotFound(reference: String, count: Int, labels: [String])
     case inputNotFound(path: String)
     case noStoredOutputs(path: String, directory: String)
 
@@ -52,7 +58,13 @@ public enum Message: Equatable, Sendable {
     public enum TimeoutSource: Equatable, Sendable {
         case cellOption
         case cellDefault
-        case notebook(origin: String)
+        case notebook(origin: NotebookTimeoutOrigin)
+    }
+
+    /// The kind of item already at the path of a notebook's output directory.
+    public enum OccupiedBy: Equatable, Sendable {
+        case file
+        case directory
     }
 
     /// Returns the text in `language`.
@@ -98,6 +110,8 @@ public enum Message: Equatable, Sendable {
                     "单元选项 'timeout' 应为正的秒数，实际为 '\(value)'")
         case let .cellOptionEmptyValue(key):
             return ("cell option '\(key)' has an empty value", "单元选项 '\(key)' 的值为空")
+        case let .cellOptionDuplicate(key):
+            return ("cell option '\(key)' is given twice; keep one", "单元选项 '\(key)' 出现了两次；请只保留一个")
         case let .duplicateLabel(label, firstLine):
             return ("cell label '\(label)' is already used by the cell at line \(firstLine); labels must be unique",
                     "单元标签 '\(label)' 已被第 \(firstLine) 行的单元使用；标签必须唯一")
@@ -119,6 +133,9 @@ public enum Message: Equatable, Sendable {
             return ("the program crashed in this cell (\(signal))", "程序在此单元崩溃（\(signal)）")
         case let .cellExitedEarly(status):
             return ("the program exited with status \(status) in this cell", "程序在此单元退出，退出状态 \(status)")
+        case .eventChannelLost:
+            return ("this cell ran to its end, but the program's event channel to redbook was closed in it, so its end, its displays and all later cells were lost; do not close file descriptors that the cell did not open",
+                    "此单元已运行到结尾，但程序通往 redbook 的事件通道在其中被关闭，因此它的结束、显示内容和之后的所有单元都丢失了；请不要关闭并非由单元打开的文件描述符")
         case let .cellTimedOut(seconds, limit, source):
             let elapsed = formatSeconds(seconds)
             let limitText = formatSeconds(limit)
@@ -130,17 +147,37 @@ public enum Message: Equatable, Sendable {
                 return ("cell timed out after \(elapsed) (default limit \(limitText) per cell); raise it with the cell option '//| timeout: SECONDS'",
                         "单元运行 \(elapsed) 后超时（每个单元默认上限 \(limitText)）；可用单元选项 '//| timeout: 秒数' 调大")
             case let .notebook(origin):
-                return ("the notebook timed out after \(elapsed) in this cell (limit \(limitText) from \(origin)); raise 'timeout:' in the front matter or pass --timeout SECONDS",
-                        "笔记本运行 \(elapsed) 后在此单元超时（上限 \(limitText)，来自\(origin)）；请调大前置元数据中的 'timeout:' 或使用 --timeout 秒数")
+                let (englishOrigin, chineseOrigin) = origin.texts
+                return ("the notebook timed out after \(elapsed) in this cell (limit \(limitText) from \(englishOrigin)); raise 'timeout:' in the front matter or pass --timeout SECONDS",
+                        "笔记本运行 \(elapsed) 后在此单元超时（上限 \(limitText)，来自\(chineseOrigin)）；请调大前置元数据中的 'timeout:' 或使用 --timeout 秒数")
             }
         case let .programFailedToStart(reason):
             return ("cannot start the notebook program: \(reason)", "无法启动笔记本程序：\(reason)")
         case let .outputNotWritable(path, reason):
             return ("cannot write the output to \(path): \(reason); the previous output is left as it was",
                     "无法写入输出 \(path)：\(reason)；原有输出保持不变")
-        case let .cellNotFound(reference, count):
-            return ("no cell '\(reference)': give a cell number from 1 to \(count) or a cell's label",
-                    "没有单元 '\(reference)'：请给出 1 到 \(count) 的单元编号或单元标签")
+        case let .outputRootIsFile(path):
+            return ("the output directory \(path) is a file, not a directory; give a directory with --output",
+                    "输出目录 \(path) 是一个文件而不是目录；请用 --output 指定一个目录")
+        case let .outputOccupied(path, what):
+            let english = what == .file ? "a file" : "a directory that is not an earlier redbook output (it has no outputs.json)"
+            let chinese = what == .file ? "一个文件" : "一个不是 redbook 先前输出的目录（其中没有 outputs.json）"
+            return ("\(path) is \(english), and rendering would replace it; move it away or give another directory with --output",
+                    "\(path) 是\(chinese)，渲染会替换它；请把它移走或用 --output 指定另一个目录")
+        case let .outputContainsNotebook(path, notebook):
+            return ("the output directory \(path) contains the notebook \(notebook), and rendering would replace it; give another directory with --output",
+                    "输出目录 \(path) 包含笔记本 \(notebook)，渲染会替换它；请用 --output 指定另一个目录")
+        case let .outputNameReserved(notebook, name):
+            return ("\(notebook) would be written to '\(name)/', which holds the pages' shared style sheets and scripts; rename the notebook or its folder",
+                    "\(notebook) 的输出会写到 '\(name)/'，而该目录存放页面共用的样式表和脚本；请给笔记本或其文件夹改名")
+        case let .cellNotFound(reference, count, labels):
+            if count == 0 {
+                return ("no cell '\(reference)': the notebook has no swift cells", "没有单元 '\(reference)'：笔记本中没有 swift 单元")
+            }
+            let english = labels.isEmpty ? "" : " or a label (\(labels.joined(separator: ", ")))"
+            let chinese = labels.isEmpty ? "" : "或单元标签（\(labels.joined(separator: "、"))）"
+            return ("no cell '\(reference)': give a cell number from 1 to \(count)\(english)",
+                    "没有单元 '\(reference)'：请给出 1 到 \(count) 的单元编号\(chinese)")
         case let .inputNotFound(path):
             return ("\(path) not found; give a notebook file (*.md) or a directory of notebooks",
                     "找不到 \(path)；请给出笔记本文件（*.md）或笔记本目录")
@@ -172,6 +209,21 @@ public enum Message: Equatable, Sendable {
             return ("Notebooks", "笔记本")
         case .pageGeneratedBy:
             return ("Rendered by redbook", "由 redbook 生成")
+        }
+    }
+}
+
+/// The setting that gave a notebook its time limit, named in the timeout message.
+public enum NotebookTimeoutOrigin: Equatable, Sendable {
+    case commandLine
+    case frontMatter
+    case defaultValue
+
+    var texts: (String, String) {
+        switch self {
+        case .commandLine: return ("--timeout", "命令行的 --timeout")
+        case .frontMatter: return ("'timeout:' in the front matter", "前置元数据中的 'timeout:'")
+        case .defaultValue: return ("the default", "默认值")
         }
     }
 }

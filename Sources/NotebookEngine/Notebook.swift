@@ -77,6 +77,7 @@ public struct Notebook: Sendable {
 
         var problems: [NotebookDiagnostic] = []
         var optionCount = 0
+        var seenKeys: Set<String> = []
         for line in lines {
             let trimmed = line.trimmingWhitespace()
             guard trimmed.hasPrefix("//|") else { break }
@@ -93,6 +94,10 @@ public struct Notebook: Sendable {
             }
             guard let value = entry.value else {
                 problems.append(source.diagnostic(.error, line: lineNumber, column: entry.valueColumn, .cellOptionMalformed(line: trimmed)))
+                continue
+            }
+            guard seenKeys.insert(entry.key).inserted else {
+                problems.append(source.diagnostic(.error, line: lineNumber, column: entry.keyColumn, .cellOptionDuplicate(entry.key)))
                 continue
             }
             if let problem = cell.options.apply(key: entry.key, value: value) {

@@ -223,6 +223,8 @@ struct NotebookExecutor {
         switch run.termination {
         case let .signaled(signal):
             return ErrorOutput(kind: .crash, message: Message.cellCrashed(signal: signalName(signal)).text())
+        case .exited where run.cellsReachingEnd.contains(cell.index):
+            return ErrorOutput(kind: .internalFailure, message: Message.eventChannelLost.text())
         case let .exited(status):
             return ErrorOutput(kind: .exit, message: Message.cellExitedEarly(status: status).text())
         case .stopped:

@@ -39,13 +39,17 @@ extension NotebookRenderer {
     /// same state as in a full run.
     ///
     /// - Parameter reference: one-based cell number or the cell's label.
+    /// - Throws: `CellReferenceError` when `reference` names no cell, `RenderError` when there
+    ///   are no stored outputs or the output cannot be written.
     public func rerunCell(_ reference: String, notebookAt path: String, outputName: String) throws -> RenderResult {
         let notebook = try Notebook(contentsOf: path)
         guard let target = notebook.cells.first(where: { $0.options.label == reference })
             ?? Int(reference).flatMap({ number in notebook.cells.first { $0.index == number - 1 } }) else {
-            throw RenderError(message: Message.cellNotFound(reference: reference, count: notebook.cells.count).text())
+            let labels = notebook.cells.compactMap(\.options.label)
+            throw CellReferenceError(message: Message.cellNotFound(reference: reference, count: notebook.cells.count, labels: labels).text())
         }
         let outputDirectory = "\(options.outputRoot)/\(outputName)"
+        try checkOutputTarget(for: notebook, outputName: outputName)
         guard var record = loadRecord(in: outputDirectory), record.cells.count == notebook.cells.count else {
             throw RenderError(message: Message.noStoredOutputs(path: path, directory: outputDirectory).text())
         }

@@ -4,8 +4,12 @@ extension NotebookRenderer {
     /// Calls `body` with a fresh temporary directory and removes the directory afterwards.
     func withWorkDirectory<Result>(_ body: (String) throws -> Result) throws -> Result {
         let path = "\(NSTemporaryDirectory())/redbook-\(UUID().uuidString)"
+        Interruption.register(temporaryDirectory: path)
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            Interruption.unregister(temporaryDirectory: path)
+        }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
         return try body(path)
     }
 

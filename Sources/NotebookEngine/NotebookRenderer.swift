@@ -28,6 +28,7 @@ public final class NotebookRenderer {
 
     private func render(_ notebook: Notebook, outputName: String) throws -> RenderResult {
         let outputDirectory = "\(options.outputRoot)/\(outputName)"
+        try checkOutputTarget(for: notebook, outputName: outputName)
         let keys = try cellKeys(for: notebook)
 
         if !options.force, var stored = storedRecord(in: outputDirectory, matching: keys) {
@@ -76,13 +77,13 @@ public final class NotebookRenderer {
         limits.cellDefault = options.cellTimeout
         if let timeout = options.timeout {
             limits.notebook = timeout
-            limits.notebookOrigin = "--timeout"
+            limits.notebookOrigin = .commandLine
         } else if let timeout = notebook.frontMatter.timeout {
             limits.notebook = timeout
-            limits.notebookOrigin = "'timeout:' in the front matter"
+            limits.notebookOrigin = .frontMatter
         } else {
             limits.notebook = options.notebookTimeout
-            limits.notebookOrigin = "the default"
+            limits.notebookOrigin = .defaultValue
         }
         return limits
     }

@@ -8,7 +8,7 @@ public struct TimeLimits: Sendable {
     /// Limit for the whole notebook, in seconds.
     public var notebook: Double = 1800
     /// The origin of the notebook limit, named in the timeout message.
-    public var notebookOrigin: String = "the default"
+    public var notebookOrigin: NotebookTimeoutOrigin = .defaultValue
 
     public init() {}
 }
@@ -28,6 +28,9 @@ struct ProgramRun {
     var timeout: Timeout?
     /// The last cell that began, if any.
     var lastBegunCell: Int?
+    /// Cells whose end marker reached stdout. A cell that is here but has no `ended` event
+    /// finished its code while the event channel was lost.
+    var cellsReachingEnd: Set<Int> = []
 
     /// Runs `executable` and returns what each cell produced.
     static func run(executable: String, cells: [Cell], workingDirectory: String, scratchDirectory: String,
@@ -81,8 +84,8 @@ struct ProgramRun {
                     capture(cell) { isStdout ? $0.appendStdout(bytes) : $0.appendStderr(bytes) }
                 case let .marker(.begin, cell):
                     if isStdout { stdoutCell = cell } else { stderrCell = cell }
-                case .marker(.end, _):
-                    break
+                case let .marker(.end, cell):
+                    if isStdout { run.cellsReachingEnd.insert(cell) }
                 case let .marker(.display, sequence):
                     capture(stdoutCell) { $0.markDisplay(sequence: sequence) }
                 }

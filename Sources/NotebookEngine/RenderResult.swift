@@ -29,6 +29,13 @@ public struct RenderResult: Sendable {
     }
 }
 
+/// A `run --cell` reference that names no cell of the notebook: a usage error.
+public struct CellReferenceError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public var description: String { "error: \(message)" }
+}
+
 /// A render that could not be carried out: missing toolchain or unwritable output.
 public struct RenderError: Error, Sendable, CustomStringConvertible {
     public var message: String

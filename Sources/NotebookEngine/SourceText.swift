@@ -12,10 +12,32 @@ public struct SourceText: Sendable {
     /// The lines without their line endings; `lines[0]` is line 1.
     public let lines: [String]
 
+    /// Returns the one-based line and column of byte `offset`, counting CRLF, CR and LF as line
+    /// endings and columns in characters, as the other diagnostics do. The bytes from
+    /// `textStart` up to `offset` must be valid UTF-8.
+    static func position(of offset: Int, in bytes: [UInt8], textStart: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = textStart
+        var index = textStart
+        while index < offset {
+            let byte = bytes[index]
+            let endsCRLF = byte == UInt8(ascii: "\r") && index + 1 < offset && bytes[index + 1] == UInt8(ascii: "\n")
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                index += endsCRLF ? 2 : 1
+                line += 1
+                lineStart = index
+            } else {
+                index += 1
+            }
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
     /// Decodes `bytes` read from `path`.
     ///
-    /// - Throws: `NotebookDiagnostic` naming the byte offset (counted in the file, BOM included)
-    ///   of the first byte that is not valid UTF-8.
+    /// - Throws: `NotebookDiagnostic` at the line and column of the first byte that is not
+    ///   valid UTF-8, naming its byte offset (counted in the file, BOM included).
     public init(bytes: [UInt8], path: String) throws {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -23,7 +45,8 @@ public struct SourceText: Sendable {
         }
         let body = bytes[start...]
         if let offset = firstInvalidUTF8Offset(body) {
-            throw NotebookDiagnostic(severity: .error, file: path, line: 1, column: 1,
+            let (line, column) = Self.position(of: start + offset, in: bytes, textStart: start)
+            throw NotebookDiagnostic(severity: .error, file: path, line: line, column: column,
                                      message: Message.notUTF8(path: path, offset: start + offset).text())
         }
 

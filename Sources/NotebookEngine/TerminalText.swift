@@ -2,8 +2,9 @@
 ///
 /// Bytes arrive in chunks of any size. `\r` returns to the start of the line and later text
 /// overwrites it, `\b` steps back one character, ANSI escape sequences and other control
-/// characters are dropped, and invalid UTF-8 becomes U+FFFD. Once the kept text reaches
-/// `limit` bytes, further text is counted in `droppedBytes` instead of kept.
+/// characters are dropped, and invalid UTF-8 becomes U+FFFD. The kept text is the start of the
+/// stream, at most `limit` bytes and cut between characters. Everything after the cut is only
+/// counted, in `droppedBytes`.
 public struct TerminalText: Sendable {
     public let limit: Int
     /// Finished lines, each with its newline.
@@ -11,6 +12,8 @@ public struct TerminalText: Sendable {
     public private(set) var droppedBytes = 0
 
     private var settledBytes = 0
+    /// Set once text was dropped, so later lines are dropped too and the kept text stays a prefix.
+    private var truncated = false
     private var line: [Unicode.Scalar] = []
     private var cursor = 0
     private var partialSequence: [UInt8] = []
@@ -60,14 +63,7 @@ public struct TerminalText: Sendable {
             consume("\u{FFFD}")
         }
         guard !line.isEmpty else { return }
-        let last = String(String.UnicodeScalarView(line))
-        let size = last.utf8.count
-        if settledBytes + size <= limit {
-            settled += last
-            settledBytes += size
-        } else {
-            droppedBytes += size
-        }
+        settle(String(String.UnicodeScalarView(line)))
         line.removeAll()
         cursor = 0
     }
@@ -120,6 +116,10 @@ public struct TerminalText: Sendable {
     }
 
     private mutating func put(_ scalar: Unicode.Scalar) {
+        if truncated {
+            droppedBytes += UTF8.width(scalar)
+            return
+        }
         if cursor < line.count {
             line[cursor] = scalar
         } else if line.count < limit {
@@ -135,15 +135,35 @@ public struct TerminalText: Sendable {
     private mutating func finishLine() {
         var finished = String(String.UnicodeScalarView(line))
         finished.append("\n")
-        let size = finished.utf8.count
-        if settledBytes + size <= limit {
-            settled += finished
-            settledBytes += size
-        } else {
-            droppedBytes += size
-        }
+        settle(finished)
         line.removeAll(keepingCapacity: true)
         cursor = 0
+    }
+
+    /// Appends `text` to the settled text, or as much of its start as fits in whole characters,
+    /// and counts the rest as dropped.
+    private mutating func settle(_ text: String) {
+        let size = text.utf8.count
+        if !truncated && settledBytes + size <= limit {
+            settled += text
+            settledBytes += size
+            return
+        }
+
+        var keptBytes = 0
+        if !truncated {
+            var kept = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                let width = UTF8.width(scalar)
+                guard settledBytes + keptBytes + width <= limit else { break }
+                kept.append(scalar)
+                keptBytes += width
+            }
+            settled.unicodeScalars.append(contentsOf: kept)
+            settledBytes += keptBytes
+        }
+        truncated = true
+        droppedBytes += size - keptBytes
     }
 }
 

@@ -8,6 +8,10 @@ public enum NotebookChannel {
     /// Environment variable with the number of the file descriptor that carries events as JSON lines.
     public static let eventsDescriptorVariable = "REDBOOK_EVENTS_FD"
 
+    /// The lowest descriptor number to which the runtime moves the events descriptor at startup,
+    /// away from the low numbers that `open` hands out to cells.
+    public static let lowestMovedDescriptor: Int32 = 100
+
     /// Environment variable with a random token that makes boundary markers unique to one run.
     public static let markerTokenVariable = "REDBOOK_MARKER_TOKEN"
 

@@ -25,12 +25,25 @@ final class NotebookSession: @unchecked Sendable {
 
     init(environment: [String: String]) {
         eventsDescriptor = environment[NotebookChannel.eventsDescriptorVariable].flatMap { Int32($0) }
+            .map(Self.movedToHighDescriptor)
         markerToken = environment[NotebookChannel.markerTokenVariable]
         scratchDirectory = environment[NotebookChannel.scratchDirectoryVariable]
         encoder.outputFormatting = [.sortedKeys]
     }
 
     var isAttached: Bool { eventsDescriptor != nil }
+
+    /// Returns a copy of `descriptor` at a number no cell is likely to use, closing the original.
+    ///
+    /// A cell that closes descriptor 3 and opens a file would otherwise get the channel's
+    /// number and receive the events in its file. The copy is close-on-exec, so processes a
+    /// cell starts do not hold the channel open.
+    private static func movedToHighDescriptor(_ descriptor: Int32) -> Int32 {
+        let moved = fcntl(descriptor, F_DUPFD_CLOEXEC, NotebookChannel.lowestMovedDescriptor)
+        guard moved >= 0 else { return descriptor }
+        close(descriptor)
+        return moved
+    }
 
     /// Index of the cell that is running now, or -1 before the first cell.
     var cell: Int {

@@ -11,7 +11,8 @@ struct CellCommands {
         arguments.name ?? URL(fileURLWithPath: notebook).deletingPathExtension().lastPathComponent
     }
 
-    /// Re-runs one cell; returns 0 when it ended as expected, 1 otherwise.
+    /// Re-runs one cell; returns 0 when it ended as expected, 2 when no cell has the given
+    /// number or label, 1 otherwise.
     func rerunCell() -> Int32 {
         guard let renderer = makeRenderer(arguments), let reference = arguments.cell else {
             return 1
@@ -26,6 +27,9 @@ struct CellCommands {
             }
             print("\(notebook) -> \(result.pagePath)")
             return result.succeeded ? 0 : 1
+        } catch let error as CellReferenceError {
+            printError(error.description)
+            return 2
         } catch {
             printError("\(error)")
             return 1

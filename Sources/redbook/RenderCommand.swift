@@ -6,10 +6,16 @@ struct RenderCommand {
     var arguments: RenderArguments
 
     /// Renders everything and returns the exit status: 0 when every notebook succeeded, 1 when
-    /// one failed, 2 when an input does not exist.
+    /// one failed, 2 when an input does not exist or the output root is a file.
     func run() -> Int32 {
         for input in arguments.inputs where !FileManager.default.fileExists(atPath: input) {
             printError("error: " + Message.inputNotFound(path: input).text())
+            return 2
+        }
+
+        var rootIsDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: arguments.outputRoot, isDirectory: &rootIsDirectory), !rootIsDirectory.boolValue {
+            printError("error: " + Message.outputRootIsFile(path: arguments.outputRoot).text())
             return 2
         }
 

@@ -90,3 +90,9 @@ func commandLineCellCommandErrors(_ arguments: [String]) {
     #expect(!OutputComparison.textsMatch("loss 0.33", "cost 0.33", tolerance: 1))
     #expect(OutputComparison.textsMatch("1e3 items", "1000.0004 items", tolerance: 1e-6))
 }
+
+@Test func timeoutMessageNamesOriginInChinese() {
+    let message = Message.cellTimedOut(seconds: 2, limit: 1, source: .notebook(origin: .commandLine)).text(.chinese)
+    #expect(message.contains("来自命令行的 --timeout）"), "\(message)")
+    #expect(!message.contains("来自--timeout"), "\(message)")
+}

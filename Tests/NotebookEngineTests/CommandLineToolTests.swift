@@ -79,3 +79,15 @@ private func redbook(_ arguments: [String], environment extra: [String: String] 
     #expect(status == 0)
     #expect(output.hasPrefix("redbook "), "\(output)")
 }
+
+@Test(arguments: ["0", "99", "nope"])
+func toolRunUnknownCellIsUsageError(_ reference: String) throws {
+    let directory = try TestSupport.temporaryDirectory()
+    try "```swift\n//| label: setup\nprint(1)\n```\n\n```swift\nprint(2)\n```\n"
+        .write(toFile: "\(directory)/two.md", atomically: true, encoding: .utf8)
+
+    let (status, _, errors) = try redbook(["run", "--cell", reference, "--output", "\(directory)/out", "\(directory)/two.md"])
+
+    #expect(status == 2, "\(errors)")
+    #expect(errors.contains("no cell '\(reference)': give a cell number from 1 to 2 or a label (setup)"), "\(errors)")
+}

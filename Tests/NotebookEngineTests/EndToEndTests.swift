@@ -255,3 +255,60 @@ import NotebookEngine
     #expect(result.errors(ofCell: 1).first?.location == "\(path):9:19")
     #expect(FileManager.default.fileExists(atPath: "\(options.outputRoot)/第一章 张量/index.html"))
 }
+
+@Test func renderOutputLimitKeepsPrefix() throws {
+    let notebook = "```swift\nprint(\"abcdefghij\")\ndisplay(markdown: \"**表**\")\nprint(\"second\")\n```\n"
+    let result = try TestSupport.render(notebook: notebook) { $0.streamLimit = 9 }
+    let stdout = result.stream(.stdout, ofCell: 0)
+
+    #expect(stdout == "abcdefghi", "observed \(stdout)")
+}
+
+@Test func renderCellReusingDescriptorThree() throws {
+    let notebook = """
+        ```swift
+        import Glibc
+        close(3)
+        let file = open("reused.txt", O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+        print("opened", file)
+        close(file)
+        ```
+
+        ```swift
+        print("next")
+        ```
+
+        """
+    let result = try TestSupport.render(notebook: notebook)
+    let statuses = result.record.cells.map(\.status)
+    let directory = URL(fileURLWithPath: result.notebookPath).deletingLastPathComponent().path
+    let written = try String(contentsOfFile: "\(directory)/reused.txt", encoding: .utf8)
+
+    #expect(statuses == [.ok, .ok], "statuses: \(statuses)")
+    #expect(result.stream(.stdout, ofCell: 0) == "opened 3\n")
+    #expect(written.isEmpty, "events in the cell's file: \(written)")
+    #expect(result.stream(.stdout, ofCell: 1) == "next\n")
+}
+
+@Test func renderLostEventChannel() throws {
+    let notebook = """
+        ```swift
+        import Glibc
+        for descriptor in Int32(3)..<1024 {
+            close(descriptor)
+        }
+        print("closed")
+        ```
+
+        ```swift
+        print("next")
+        ```
+
+        """
+    let result = try TestSupport.render(notebook: notebook)
+    let message = result.errors(ofCell: 0).first?.message ?? ""
+
+    #expect(result.record.cells[0].status == .error)
+    #expect(message.contains("event channel to redbook was closed"), "\(message)")
+    #expect(!message.contains("exited with status"), "\(message)")
+}

@@ -120,3 +120,15 @@ private func expectContains(_ html: String, _ fragment: String, sourceLocation: 
     let html = try page("```swift\nprint(1)\n```\n", cells: [record])
     expectContains(html, "<div class=\"output output-markdown\"><p><strong>损失</strong> <span class=\"math math-inline\">$a_1 * b_2$</span></p>\n</div>")
 }
+
+@Test func htmlMathSkipsCodeSpans() throws {
+    let html = try page("Pay $5 for `a$` now.\n")
+    expectContains(html, "<p>Pay $5 for <code>a$</code> now.</p>")
+    #expect(!html.contains("math-inline"), "\(html)")
+}
+
+@Test func htmlMathSkipsIndentedCode() throws {
+    let html = try page("Text.\n\n    x = $a$ + `$b$`\n")
+    expectContains(html, "<pre><code>x = $a$ + `$b$`\n</code></pre>")
+    #expect(!html.contains("math-inline"), "\(html)")
+}

@@ -158,3 +158,18 @@ func parserCase(_ testCase: ParseCase) throws {
     let diagnostic = NotebookDiagnostic(severity: .error, file: "a.md", line: 3, column: 5, message: "bad", sourceLine: "let x = y")
     #expect(diagnostic.description == "a.md:3:5: error: bad\nlet x = y\n    ^")
 }
+
+@Test func sourceInvalidUTF8NamesLineAndColumn() {
+    let bytes: [UInt8] = Array("# 标题\r\n\ntext 中文 ".utf8) + [0xFF] + Array("\n".utf8)
+    let error = #expect(throws: NotebookDiagnostic.self) { try SourceText(bytes: bytes, path: "bad.md") }
+    #expect(error?.line == 3, "line: expected 3, observed \(String(describing: error?.line))")
+    #expect(error?.column == 9, "column: expected 9, observed \(String(describing: error?.column))")
+}
+
+@Test func parserDuplicateCellOption() {
+    let error = #expect(throws: NotebookParseError.self) {
+        try TestSupport.parse("```swift\n//| eval: true\n//| eval: false\nprint(1)\n```\n")
+    }
+    let description = error?.errors.first?.description ?? ""
+    #expect(description.hasPrefix("test.md:3:5: error: cell option 'eval' is given twice"), "\(description)")
+}

@@ -32,6 +32,18 @@ enum TestSupport {
         return try renderer.render(notebookAt: "\(fixtures)/\(name).md", outputName: name)
     }
 
+    /// Writes `text` as `<name>.md` in a fresh directory, renders it into a fresh output root
+    /// and returns the result.
+    static func render(notebook text: String, name: String = "inline", configure: (inout RenderOptions) -> Void = { _ in }) throws -> RenderResult {
+        let directory = try temporaryDirectory()
+        try text.write(toFile: "\(directory)/\(name).md", atomically: true, encoding: .utf8)
+        var options = RenderOptions()
+        options.outputRoot = "\(directory)/out"
+        configure(&options)
+        let renderer = NotebookRenderer(toolchain: try toolchain(), options: options)
+        return try renderer.render(notebookAt: "\(directory)/\(name).md", outputName: name)
+    }
+
     /// Parses notebook text given inline.
     static func parse(_ text: String, path: String = "test.md") throws(NotebookParseError) -> Notebook {
         let source: SourceText
