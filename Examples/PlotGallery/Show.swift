@@ -5,7 +5,7 @@ import Plot
 let galleryFolder = CommandLine.arguments.dropFirst().first ?? "Output/plot-gallery"
 nonisolated(unsafe) var galleryCount = 0
 
-/// Writes the figure as PNG and SVG and prints how long rendering took. This stands in for the
+/// Writes the figure as PNG and SVG and prints how long rendering took. This replaces the
 /// notebook runtime's `show`, so the notebook's cells run unchanged.
 func show(_ figure: Figure, alt: String, caption: String) throws {
     galleryCount += 1

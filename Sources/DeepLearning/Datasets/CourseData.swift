@@ -1,6 +1,6 @@
 import Foundation
 
-/// The folder `Notebooks/data` that holds the committed course data sets.
+/// The folder `Notebooks/data` that contains the committed course data sets.
 public enum CourseData {
     /// The remedy given when a committed data file is missing or unreadable.
     static let committedFileRemedy = "The file is part of the redbook repository: restore it with `git checkout -- Notebooks/data`, or rebuild the folder with scripts/prepare-course-data."

@@ -2,10 +2,10 @@ import Foundation
 
 /// A course data set that is missing or does not have the expected format.
 public enum DatasetError: Error, Equatable, CustomStringConvertible, LocalizedError {
-    /// A data file is not where it should be; `remedy` says how to get it.
+    /// A data file is not where it should be; `remedy` tells the reader how to get it.
     case missingFile(path: String, remedy: String)
 
-    /// A data file exists but is not UTF-8 text; `remedy` says how to get a good copy.
+    /// A data file exists but is not UTF-8 text; `remedy` tells the reader how to get a good copy.
     case unreadableFile(path: String, remedy: String)
 
     /// A line of a data file breaks its format; `line` counts from 1, as editors do.

@@ -35,7 +35,7 @@ public struct SeattleWeather: Sendable {
     /// The file inside `folderName`.
     public static let fileName = "seattle-weather.csv"
 
-    /// The weather kinds in label order: `weatherLabels` holds indices into this array.
+    /// The weather kinds in label order: `weatherLabels` contains indices into this array.
     public static let weatherKinds = ["drizzle", "fog", "rain", "snow", "sun"]
 
     /// The days in ISO 8601 form, `2012-01-01` first.

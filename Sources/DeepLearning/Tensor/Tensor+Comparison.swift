@@ -1,4 +1,4 @@
-// Element-wise comparisons. They return 1 where the comparison holds and 0 elsewhere, and are not
+// Element-wise comparisons. They return 1 where the comparison is true and 0 elsewhere, and are not
 // differentiable (nothing is recorded).
 
 infix operator .< : ComparisonPrecedence
