@@ -17,8 +17,11 @@ let package = Package(
         .systemLibrary(name: "CMark"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
 
+        // Hot element-wise loops in C, built in one version per x86-64 vector width.
+        .target(name: "CKernels"),
+
         .target(
-            name: "DeepLearning", dependencies: ["CBLAS", "CZlib"],
+            name: "DeepLearning", dependencies: ["CBLAS", "CZlib", "CKernels"],
             // Removing overflow and bounds checks lets the compiler vectorize the element-wise loops.
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Plot", dependencies: ["CCairo"]),

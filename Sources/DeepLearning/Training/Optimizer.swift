@@ -1,3 +1,4 @@
+internal import CKernels
 import Foundation
 
 /// Updates weights from their gradients. Optimizers keep per-parameter state (momenta) keyed by the
@@ -98,11 +99,9 @@ public final class RMSprop: Optimizer {
             let average = slots.buffers(for: parameter, count: 1)[0].storage.pointer
             parameter.updateInPlace { w, count in
                 Parallel.forEachChunk(count, workPerItem: 8) { range in
-                    for i in range {
-                        let updated = rho * average[i] + (1 - rho) * g[i] * g[i]
-                        average[i] = updated
-                        w[i] -= rate * g[i] / (updated + epsilon).squareRoot()
-                    }
+                    redbook_rmsprop_update(
+                        w + range.lowerBound, g + range.lowerBound, average + range.lowerBound,
+                        range.count, rate, rho, epsilon)
                 }
             }
         }
@@ -140,11 +139,9 @@ public final class Adam: Optimizer {
             let (m, v) = (buffers[0].storage.pointer, buffers[1].storage.pointer)
             parameter.updateInPlace { w, count in
                 Parallel.forEachChunk(count, workPerItem: 8) { range in
-                    for i in range {
-                        m[i] += (g[i] - m[i]) * (1 - beta1)
-                        v[i] += (g[i] * g[i] - v[i]) * (1 - beta2)
-                        w[i] -= stepSize * m[i] / (v[i].squareRoot() + epsilon)
-                    }
+                    redbook_adam_update(
+                        w + range.lowerBound, g + range.lowerBound, m + range.lowerBound,
+                        v + range.lowerBound, range.count, stepSize, beta1, beta2, epsilon)
                 }
             }
         }
