@@ -77,12 +77,13 @@ public struct Toolchain: Sendable {
     }
 
     /// Directories under `Sources/` with a `module.modulemap`: the C modules that the notebook
-    /// library's Swift modules import, which the compiler must find to load them.
+    /// library's Swift modules import, which the compiler must find to load them. A system-library
+    /// target keeps its module map at the top of its directory, a C target in its `include/`.
     var cModuleDirectories: [String] {
         let sources = "\(packageDirectory)/Sources"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []
         return names.sorted()
-            .map { "\(sources)/\($0)" }
+            .flatMap { ["\(sources)/\($0)", "\(sources)/\($0)/include"] }
             .filter { FileManager.default.fileExists(atPath: "\($0)/module.modulemap") }
     }
 
