@@ -39,7 +39,7 @@ struct RenderCommand {
     }
 
     /// Renders every notebook below `directory` as one site. `index.md` at its top becomes the
-    /// home page `index.html`; without it the home page is a generated list of the pages.
+    /// home page `index.html`, and without it the home page is a generated list of the pages.
     private func renderDirectory(_ directory: String, with renderer: NotebookRenderer) -> Bool {
         let site = Site(directory: directory, skipping: arguments.outputRoot)
         for error in site.unreadable {
@@ -74,8 +74,8 @@ struct RenderCommand {
         return succeeded
     }
 
-    /// Renders one notebook by calling `renderNotebook` and prints its warnings and failures;
-    /// returns nil when no page was written.
+    /// Renders one notebook by calling `renderNotebook` and prints its warnings and failures.
+    /// Returns nil when no page was written.
     private func render(_ path: String, with renderNotebook: () throws -> RenderResult) -> RenderResult? {
         let result: RenderResult
         do {
