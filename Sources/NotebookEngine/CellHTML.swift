@@ -5,6 +5,8 @@ struct CellHTML {
     var cell: Cell
     var record: CellRecord
     var language: Language
+    /// Prefix from the page to its figures: empty, or `<outputName>/` on a site's home page.
+    var filesPrefix = ""
 
     func render() -> String {
         var html = "<section class=\"cell cell-\(record.status.rawValue)\" id=\"cell-\(cell.index + 1)\">\n"
@@ -59,7 +61,7 @@ struct CellHTML {
         case let .table(table):
             return Self.tableHTML(table)
         case let .image(image):
-            var html = "<figure class=\"output output-image\"><img src=\"\(HTMLText.escape(image.file))\" alt=\"\(HTMLText.escape(image.alt))\">"
+            var html = "<figure class=\"output output-image\"><img src=\"\(HTMLText.escape(filesPrefix + image.file))\" alt=\"\(HTMLText.escape(image.alt))\">"
             if let caption = image.caption {
                 html += "<figcaption>\(HTMLText.escape(caption))</figcaption>"
             }

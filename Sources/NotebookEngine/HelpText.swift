@@ -24,8 +24,10 @@ public enum HelpText {
             Usage: redbook render [options] NOTEBOOK.md|DIRECTORY ...
 
             Runs every swift cell of each notebook and writes OUTPUT/<name>/index.html with the
-            outputs, outputs.json and figures/. A directory renders every *.md below it and
-            writes OUTPUT/index.html listing them.
+            outputs, outputs.json and figures/. A directory renders every *.md below it, with
+            previous/next links between the pages. Its index.md, if any, becomes the home page
+            OUTPUT/index.html and sets the reading order by the order of its links; otherwise
+            OUTPUT/index.html lists the pages by path.
 
             Options:
               -o, --output DIR        directory for the pages (default: Output)
@@ -88,7 +90,9 @@ public enum HelpText {
             用法：redbook render [选项] 笔记本.md|目录 ...
 
             运行每个笔记本的全部 swift 单元，写出 输出目录/<名称>/index.html、outputs.json 和
-            figures/。给出目录时渲染其下所有 *.md，并写出列出它们的 输出目录/index.html。
+            figures/。给出目录时渲染其下所有 *.md，页面之间带有“上一篇/下一篇”链接。目录顶层若有
+            index.md，它就成为首页 输出目录/index.html，其中链接的先后即阅读顺序；否则
+            输出目录/index.html 按路径列出所有页面。
 
             选项：
               -o, --output 目录       页面的输出目录（默认：Output）

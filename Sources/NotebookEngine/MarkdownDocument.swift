@@ -28,6 +28,24 @@ final class MarkdownDocument {
         var text: String
     }
 
+    /// The destination of a link or an image, with where cmark found it.
+    struct Destination {
+        enum Kind {
+            case link
+            case image
+        }
+
+        var kind: Kind
+        /// The URL as cmark stores it: entities and backslash escapes resolved, percent escapes kept.
+        var url: String
+        var startLine: Int
+        var endLine: Int
+        /// One-based column of the opening `[` or `!`, counted in bytes. On a paragraph's
+        /// continuation line cmark counts from after the stripped indentation, so the real
+        /// column may be larger.
+        var startByteColumn: Int
+    }
+
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
     private static let options = CMARK_OPT_FOOTNOTES
 
@@ -66,6 +84,25 @@ final class MarkdownDocument {
         }
     }
 
+    /// The destinations of all links and images in document order, including reference links.
+    var destinations: [Destination] {
+        destinationNodes().map { node, kind in
+            Destination(kind: kind, url: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                        startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
+                        startByteColumn: Int(cmark_node_get_start_column(node)))
+        }
+    }
+
+    /// Sets the URL of each link and image to `newURL(kind, url)`, keeping it where that returns nil.
+    func rewriteDestinations(_ newURL: (Destination.Kind, String) -> String?) {
+        for (node, kind) in destinationNodes() {
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if let replacement = newURL(kind, url), replacement != url {
+                cmark_node_set_url(node, replacement)
+            }
+        }
+    }
+
     /// Replaces each code block whose language is `language` by a paragraph holding only
     /// `placeholder(n)` for the n-th such block, so the caller can put its own HTML there.
     func replaceCodeBlocks(language: String, with placeholder: (Int) -> String) {
@@ -99,6 +136,11 @@ final class MarkdownDocument {
     }
 
     private func nodes(ofType type: cmark_node_type) -> [OpaquePointer] {
+        nodes { $0 == type }
+    }
+
+    /// Returns the nodes whose type satisfies `isIncluded`, in document order.
+    private func nodes(where isIncluded: (cmark_node_type) -> Bool) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -106,11 +148,17 @@ final class MarkdownDocument {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else {
                 continue
             }
-            if cmark_node_get_type(node) == type {
+            if isIncluded(cmark_node_get_type(node)) {
                 found.append(node)
             }
         }
         return found
+    }
+
+    private func destinationNodes() -> [(OpaquePointer, Destination.Kind)] {
+        nodes { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }.map { node in
+            (node, cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link)
+        }
     }
 
     private func codeBlock(_ node: OpaquePointer) -> CodeBlock {

@@ -20,6 +20,8 @@ public enum Message: Equatable, Sendable {
     case cellOptionDuplicate(String)
     case duplicateLabel(String, firstLine: Int)
     case unterminatedFence(fence: String)
+    case linkTargetMissing(link: String, path: String)
+    case imageMissing(image: String, path: String)
 
     // Building and running.
     case toolchainMissing(what: String, path: String)
@@ -53,6 +55,9 @@ public enum Message: Equatable, Sendable {
     case pageCachedNote
     case pageIndexTitle
     case pageGeneratedBy
+    case pagePrevious
+    case pageNext
+    case pageOtherPages
 
     /// The origin of a time limit, so the message can name the setting that raises it.
     public enum TimeoutSource: Equatable, Sendable {
@@ -118,6 +123,12 @@ public enum Message: Equatable, Sendable {
         case let .unterminatedFence(fence):
             return ("code block opened with \(fence) is never closed, so it runs to the end of the file; add a closing \(fence)",
                     "以 \(fence) 开始的代码块没有结束，一直延续到文件末尾；请加上结束的 \(fence)")
+        case let .linkTargetMissing(link, path):
+            return ("link to '\(link)' is left as written because \(path) does not exist; fix the path or add the notebook",
+                    "指向 '\(link)' 的链接保持原样，因为 \(path) 不存在；请改正路径或补上该笔记本")
+        case let .imageMissing(image, path):
+            return ("image '\(image)' is not copied to the page because \(path) does not exist; the page shows a broken image until the path is fixed",
+                    "图片 '\(image)' 没有复制到页面旁，因为 \(path) 不存在；改正路径之前，页面上的图片无法显示")
         case let .toolchainMissing(what, path):
             return ("\(what) not found at \(path); run 'make build' (or 'swift build -c release') in the redbook repository first",
                     "在 \(path) 找不到\(what)；请先在 redbook 仓库中运行 'make build'（或 'swift build -c release'）")
@@ -209,6 +220,12 @@ public enum Message: Equatable, Sendable {
             return ("Notebooks", "笔记本")
         case .pageGeneratedBy:
             return ("Rendered by redbook", "由 redbook 生成")
+        case .pagePrevious:
+            return ("Previous", "上一篇")
+        case .pageNext:
+            return ("Next", "下一篇")
+        case .pageOtherPages:
+            return ("Other pages", "其他页面")
         }
     }
 }

@@ -4,8 +4,17 @@ import Foundation
 struct NotebookPage {
     var notebook: Notebook
     var record: NotebookRecord
-    /// Relative path from the page's directory to the shared `assets/` directory, ending in `/`.
-    var assetsPath: String
+    var location: PageLocation
+    /// The notebooks rendered together, or nil for a notebook rendered alone.
+    var site: Site?
+
+    /// A rendered page with the prose images to copy beside it and the warnings about its links.
+    struct Rendered {
+        var html: String
+        /// Path below the page's file directory (`media/…`) to the source file.
+        var media: [String: String]
+        var warnings: [NotebookDiagnostic]
+    }
 
     private static let cellMark: Character = "\u{E000}"
     private static let headingMark: Character = "\u{E001}"
@@ -22,11 +31,13 @@ struct NotebookPage {
         return URL(fileURLWithPath: notebook.path).deletingPathExtension().lastPathComponent
     }
 
-    func render() -> String {
+    func render() -> Rendered {
         let language = Language.forPage(lang: notebook.frontMatter.lang)
         let codeLines = Set(MarkdownDocument(markdown: notebook.markdown).codeBlocks.flatMap { $0.startLine...$0.endLine })
         var math = MathProtection()
         let document = MarkdownDocument(markdown: math.protect(notebook.markdown, codeLines: codeLines))
+        let links = ProseLinks(notebook: notebook, location: location, site: site)
+        document.rewriteDestinations(links.replacement)
 
         let headings = document.headings
         var slugs = SlugAllocator()
@@ -59,10 +70,13 @@ struct NotebookPage {
                 + "<pre>\(HTMLText.escape(error.terminalText))</pre></div>\n"
         }
         main += body
+        main += otherPagesList(language: language)
+        main += neighbourLinks(language: language)
 
         let contents = tableOfContents(headings: headings, ids: ids, math: math, language: language)
-        return Self.pageShell(lang: notebook.frontMatter.lang, title: title, assetsPath: assetsPath,
-                              navigation: contents, main: main, language: language)
+        let html = Self.pageShell(lang: notebook.frontMatter.lang, title: title, assetsPath: location.assetsPath,
+                                  navigation: contents, main: main, language: language)
+        return Rendered(html: html, media: links.media, warnings: links.warnings)
     }
 
     /// Wraps page content in the document skeleton shared by notebook pages and the index page.
@@ -93,6 +107,37 @@ struct NotebookPage {
         </html>
 
         """
+    }
+
+    /// Returns the home page's list of the pages it does not link to, or nothing on other pages.
+    private func otherPagesList(language: Language) -> String {
+        guard location.isHome, let site, !site.otherPages.isEmpty else { return "" }
+        let heading = HTMLText.escape(Message.pageOtherPages.text(language))
+        var html = "<section class=\"other-pages\">\n<h2>\(heading)</h2>\n<ul class=\"notebook-list\">\n"
+        for page in site.otherPages {
+            let href = location.href(to: site.location(of: page))
+            html += "<li><a href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(page.title))</a>"
+                + "<span class=\"path\">\(HTMLText.escape(page.relativePath))</span></li>\n"
+        }
+        return html + "</ul>\n</section>\n"
+    }
+
+    /// Returns the links to the previous and next pages in the site's reading order, or nothing
+    /// for a notebook rendered alone and for the home page.
+    private func neighbourLinks(language: Language) -> String {
+        guard let site, let page = site.page(resolvedPath: Site.resolve(notebook.path)) else { return "" }
+        let (previous, next) = site.neighbours(of: page)
+        guard previous != nil || next != nil else { return "" }
+
+        var html = "<nav class=\"page-neighbours\">\n"
+        for (neighbour, relation, label) in [(previous, "prev", Message.pagePrevious), (next, "next", Message.pageNext)] {
+            guard let neighbour else { continue }
+            let href = location.href(to: site.location(of: neighbour))
+            html += "<a class=\"page-\(relation)\" rel=\"\(relation)\" href=\"\(HTMLText.escape(href))\">"
+                + "<span class=\"page-neighbour-label\">\(HTMLText.escape(label.text(language)))</span>"
+                + "<span class=\"page-neighbour-title\">\(HTMLText.escape(neighbour.title))</span></a>\n"
+        }
+        return html + "</nav>\n"
     }
 
     private func tableOfContents(headings: [MarkdownDocument.Heading], ids: [String], math: MathProtection, language: Language) -> String {
@@ -128,7 +173,7 @@ struct NotebookPage {
             let mark = "\(Self.cellMark)C\(cell.index)\(Self.cellMark)"
             let cellRecord = record.cells.first { $0.index == cell.index }
                 ?? CellRecord(index: cell.index, label: cell.options.label, key: "", sourceHash: "", status: .notRun)
-            let cellHTML = CellHTML(cell: cell, record: cellRecord, language: language).render()
+            let cellHTML = CellHTML(cell: cell, record: cellRecord, language: language, filesPrefix: location.filesPrefix).render()
             result = result.replacingOccurrences(of: "<p>\(mark)</p>\n", with: cellHTML)
             result = result.replacingOccurrences(of: mark, with: cellHTML)
         }
@@ -137,10 +182,10 @@ struct NotebookPage {
 }
 
 extension Notebook {
-    /// Renders this notebook's page with the outputs in `record`.
-    ///
-    /// - Parameter assetsPath: relative path from the page to the shared `assets/` directory, ending in `/`.
-    public func htmlPage(record: NotebookRecord, assetsPath: String = "../assets/") -> String {
-        NotebookPage(notebook: self, record: record, assetsPath: assetsPath).render()
+    /// Renders this notebook's page with the outputs in `record`, as a page rendered alone into
+    /// `<outputRoot>/<outputName>/` (by default the file name without `.md`).
+    public func htmlPage(record: NotebookRecord, outputName: String? = nil) -> String {
+        let name = outputName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return NotebookPage(notebook: self, record: record, location: PageLocation(outputName: name), site: nil).render().html
     }
 }

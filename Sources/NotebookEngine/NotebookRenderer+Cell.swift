@@ -54,6 +54,10 @@ extension NotebookRenderer {
             throw RenderError(message: Message.noStoredOutputs(path: path, directory: outputDirectory).text())
         }
 
+        // NOTE: the page is rewritten as if the notebook were rendered alone, so a page of a site
+        // loses its previous/next links, and its links to other folders, until the directory is rendered again.
+        let location = PageLocation(outputName: outputName)
+        var warnings: [NotebookDiagnostic] = []
         do {
             let keys = try cellKeys(for: notebook)
             var prefix = notebook
@@ -64,13 +68,14 @@ extension NotebookRenderer {
                 record.title = NotebookPage.title(of: notebook)
                 record.notebook = notebook.path
                 let figures = storedFigures(of: record, in: outputDirectory).merging(freshFigures) { _, fresh in fresh }
-                try publish(notebook, record: record, figures: figures, outputName: outputName)
+                warnings = try publish(notebook, record: record, figures: figures, location: location, site: nil)
             }
         } catch let error as ToolchainError {
             throw RenderError(message: error.message.text())
         }
-        return RenderResult(notebookPath: notebook.path, outputDirectory: outputDirectory, record: record,
-                            usedCache: false, warnings: notebook.warnings, lang: notebook.frontMatter.lang)
+        return RenderResult(notebookPath: notebook.path, outputDirectory: outputDirectory, pagePath: pagePath(of: location),
+                            record: record, usedCache: false, warnings: notebook.warnings + warnings,
+                            lang: notebook.frontMatter.lang)
     }
 
     /// Runs the notebook without writing anything and returns the cells whose outputs differ

@@ -18,34 +18,52 @@ public final class NotebookRenderer {
     ///   toolchain is missing or the output cannot be written. A notebook whose cells fail is
     ///   not an error: the page shows the failures and `succeeded` is false.
     public func render(notebookAt path: String, outputName: String) throws -> RenderResult {
+        try render(notebookAt: path, location: PageLocation(outputName: outputName), site: nil)
+    }
+
+    /// Renders one notebook of `site` into `<outputRoot>/<outputName>/`, with its links resolved
+    /// against the site and links to its neighbours in reading order. The home page goes to
+    /// `<outputRoot>/index.html` instead, and its other files stay in `<outputRoot>/<outputName>/`.
+    ///
+    /// - Throws: as `render(notebookAt:outputName:)`.
+    public func render(_ page: Site.Page, of site: Site) throws -> RenderResult {
+        try render(notebookAt: page.path, location: site.location(of: page), site: site)
+    }
+
+    private func render(notebookAt path: String, location: PageLocation, site: Site?) throws -> RenderResult {
         let notebook = try Notebook(contentsOf: path)
         do {
-            return try render(notebook, outputName: outputName)
+            return try render(notebook, location: location, site: site)
         } catch let error as ToolchainError {
             throw RenderError(message: error.message.text())
         }
     }
 
-    private func render(_ notebook: Notebook, outputName: String) throws -> RenderResult {
-        let outputDirectory = "\(options.outputRoot)/\(outputName)"
-        try checkOutputTarget(for: notebook, outputName: outputName)
+    private func render(_ notebook: Notebook, location: PageLocation, site: Site?) throws -> RenderResult {
+        let outputDirectory = "\(options.outputRoot)/\(location.outputName)"
+        try checkOutputTarget(for: notebook, outputName: location.outputName)
         let keys = try cellKeys(for: notebook)
 
+        // The page is written again even when every cell comes from the cache, because its
+        // prose, images and links to other pages may have changed.
         if !options.force, var stored = storedRecord(in: outputDirectory, matching: keys) {
             stored.title = NotebookPage.title(of: notebook)
             stored.notebook = notebook.path
-            try publish(notebook, record: stored, figures: storedFigures(of: stored, in: outputDirectory), outputName: outputName)
-            return RenderResult(notebookPath: notebook.path, outputDirectory: outputDirectory, record: stored,
-                                usedCache: true, warnings: notebook.warnings, lang: notebook.frontMatter.lang)
+            let figures = storedFigures(of: stored, in: outputDirectory)
+            let warnings = try publish(notebook, record: stored, figures: figures, location: location, site: site)
+            return RenderResult(notebookPath: notebook.path, outputDirectory: outputDirectory, pagePath: pagePath(of: location),
+                                record: stored, usedCache: true, warnings: notebook.warnings + warnings,
+                                lang: notebook.frontMatter.lang)
         }
 
-        let record = try withWorkDirectory { directory in
+        let (record, warnings) = try withWorkDirectory { directory in
             let (record, figures) = try execute(notebook, keys: keys, workDirectory: directory)
-            try publish(notebook, record: record, figures: figures, outputName: outputName)
-            return record
+            let warnings = try publish(notebook, record: record, figures: figures, location: location, site: site)
+            return (record, warnings)
         }
-        return RenderResult(notebookPath: notebook.path, outputDirectory: outputDirectory, record: record,
-                            usedCache: false, warnings: notebook.warnings, lang: notebook.frontMatter.lang)
+        return RenderResult(notebookPath: notebook.path, outputDirectory: outputDirectory, pagePath: pagePath(of: location),
+                            record: record, usedCache: false, warnings: notebook.warnings + warnings,
+                            lang: notebook.frontMatter.lang)
     }
 
     /// Runs `notebook`'s cells and returns their records and the figure files they wrote.
@@ -64,12 +82,20 @@ public final class NotebookRenderer {
         return (record, outcome.figureSources)
     }
 
-    /// Writes the assets, then the page, `outputs.json` and figures of one notebook.
-    func publish(_ notebook: Notebook, record: NotebookRecord, figures: [String: String], outputName: String) throws {
+    /// Writes the assets, then the page, `outputs.json`, figures and prose images of one
+    /// notebook, and returns the warnings about the page's links and images.
+    func publish(_ notebook: Notebook, record: NotebookRecord, figures: [String: String],
+                 location: PageLocation, site: Site?) throws -> [NotebookDiagnostic] {
         try PageAssets.install(into: options.outputRoot)
-        let depth = outputName.split(separator: "/").count
-        let page = NotebookPage(notebook: notebook, record: record, assetsPath: String(repeating: "../", count: depth) + "assets/")
-        try write(record: record, page: page.render(), figures: figures, to: "\(options.outputRoot)/\(outputName)")
+        let page = NotebookPage(notebook: notebook, record: record, location: location, site: site).render()
+        let files = figures.merging(page.media) { figure, _ in figure }
+        try write(record: record, page: page.html, files: files, location: location)
+        return page.warnings
+    }
+
+    /// Returns the path of the page published at `location`.
+    func pagePath(of location: PageLocation) -> String {
+        location.isHome ? "\(options.outputRoot)/index.html" : "\(options.outputRoot)/\(location.outputName)/index.html"
     }
 
     private func timeLimits(for notebook: Notebook) -> TimeLimits {

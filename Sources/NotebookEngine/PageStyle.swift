@@ -77,6 +77,11 @@ pre.output-stderr { color: #8a3b00; background: #fff7ed; border-left: 4px solid 
 .page-footer { text-align: center; color: var(--muted); font-size: 0.8rem; padding: 1rem; }
 .notebook-list { padding-left: 1.2rem; }
 .notebook-list .path { color: var(--muted); font-family: var(--mono); font-size: 0.8rem; margin-left: 0.5rem; }
+.page-neighbours { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--border); }
+.page-neighbours a { display: flex; flex-direction: column; max-width: 48%; text-decoration: none; }
+.page-neighbours .page-next { margin-left: auto; text-align: right; }
+.page-neighbour-label { color: var(--muted); font-size: 0.85rem; }
+.page-neighbour-title { font-weight: 700; }
 @media (max-width: 900px) {
   .layout { display: block; padding: 1rem 0.9rem 2rem; }
   nav.toc { position: static; max-height: none; border-left: none; border-bottom: 1px solid var(--border); padding: 0 0 0.8rem; margin-bottom: 1rem; }

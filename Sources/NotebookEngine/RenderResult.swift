@@ -1,8 +1,11 @@
 /// The result of rendering one notebook.
 public struct RenderResult: Sendable {
     public var notebookPath: String
-    /// Directory holding `index.html`, `outputs.json` and `figures/`.
+    /// Directory holding `outputs.json`, `figures/`, `media/` and, except for a site's home
+    /// page, `index.html`.
     public var outputDirectory: String
+    /// The page: `<outputDirectory>/index.html`, or `<outputRoot>/index.html` for a site's home page.
+    public var pagePath: String
     public var record: NotebookRecord
     /// Whether the stored outputs were reused without compiling.
     public var usedCache: Bool
@@ -10,7 +13,6 @@ public struct RenderResult: Sendable {
     /// The page language from the front matter.
     public var lang: String
 
-    public var pagePath: String { "\(outputDirectory)/index.html" }
     public var succeeded: Bool { record.succeeded }
 
     /// Every failure, as the terminal shows it (`file:line:column: error: …`, source line, caret).

@@ -31,34 +31,42 @@ struct RenderCommand {
                 failed = !renderDirectory(input, with: renderer) || failed
             } else {
                 let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                failed = render(input, outputName: name, with: renderer)?.succeeded != true || failed
+                let result = render(input, with: { try renderer.render(notebookAt: input, outputName: name) })
+                failed = result?.succeeded != true || failed
             }
         }
         return failed ? 1 : 0
     }
 
+    /// Renders every notebook below `directory` as one site. `index.md` at its top becomes the
+    /// home page `index.html`, and without it the home page is a generated list of the pages.
     private func renderDirectory(_ directory: String, with renderer: NotebookRenderer) -> Bool {
-        let notebooks = SiteIndex.notebooks(in: directory, skipping: arguments.outputRoot)
-        var entries: [(title: String, outputName: String, source: String)] = []
-        var lang = "zh-CN"
-        var succeeded = true
+        let site = Site(directory: directory, skipping: arguments.outputRoot)
+        for error in site.unreadable {
+            printError(error.description)
+        }
+        var succeeded = site.unreadable.isEmpty
 
-        for relative in notebooks {
-            let path = directory.hasSuffix("/") ? directory + relative : "\(directory)/\(relative)"
-            let name = String(relative.dropLast(".md".count))
-            guard let result = render(path, outputName: name, with: renderer) else {
+        if let home = site.home {
+            let result = render(home.path, with: { try renderer.render(home, of: site) })
+            succeeded = succeeded && result?.succeeded == true
+        }
+
+        var entries: [(title: String, outputName: String, source: String)] = []
+        for page in site.pages {
+            guard let result = render(page.path, with: { try renderer.render(page, of: site) }) else {
                 succeeded = false
                 continue
             }
             succeeded = succeeded && result.succeeded
-            if entries.isEmpty {
-                lang = result.lang
-            }
-            entries.append((result.record.title, name, relative))
+            entries.append((result.record.title, page.outputName, page.relativePath))
+        }
+        if site.home != nil {
+            return succeeded
         }
 
         do {
-            try SiteIndex.write(entries: entries, lang: lang, outputRoot: arguments.outputRoot)
+            try SiteIndex.write(entries: entries, lang: site.pages.first?.lang ?? "zh-CN", outputRoot: arguments.outputRoot)
         } catch {
             printError("\(error)")
             return false
@@ -66,11 +74,12 @@ struct RenderCommand {
         return succeeded
     }
 
-    /// Renders one notebook and prints its warnings and failures; returns nil when no page was written.
-    private func render(_ path: String, outputName: String, with renderer: NotebookRenderer) -> RenderResult? {
+    /// Renders one notebook by calling `renderNotebook` and prints its warnings and failures.
+    /// Returns nil when no page was written.
+    private func render(_ path: String, with renderNotebook: () throws -> RenderResult) -> RenderResult? {
         let result: RenderResult
         do {
-            result = try renderer.render(notebookAt: path, outputName: outputName)
+            result = try renderNotebook()
         } catch let error as NotebookParseError {
             printError(error.description)
             return nil

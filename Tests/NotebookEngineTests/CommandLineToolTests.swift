@@ -64,6 +64,24 @@ private func redbook(_ arguments: [String], environment extra: [String: String] 
     #expect(FileManager.default.fileExists(atPath: "\(root)/part/two/index.html"))
     let nested = try String(contentsOfFile: "\(root)/part/two/index.html", encoding: .utf8)
     #expect(nested.contains("href=\"../../assets/redbook.css\""))
+    #expect(nested.contains("<a class=\"page-prev\" rel=\"prev\" href=\"../../one/index.html\">"), "without index.md the pages follow path order")
+}
+
+@Test func toolRendersHomePageAndWarnsAboutLinks() throws {
+    let source = try TestSupport.temporaryDirectory()
+    let root = try TestSupport.temporaryDirectory()
+    try "# 课程\n\n[第一篇](one.md) [缺失](missing.md)\n".write(toFile: "\(source)/index.md", atomically: true, encoding: .utf8)
+    try "# 第一篇\n\n![图](none.png)\n".write(toFile: "\(source)/one.md", atomically: true, encoding: .utf8)
+
+    let (status, output, errors) = try redbook(["render", "--output", root, source])
+    let (_, _, chineseErrors) = try redbook(["render", "--output", root, source], environment: ["LANG": "zh_CN.UTF-8"])
+
+    #expect(status == 0, "warnings do not fail the render: \(errors)")
+    #expect(output.contains("index.md -> \(root)/index.html"), "\(output)")
+    #expect(errors.contains("index.md:3:20: warning: link to 'missing.md' is left as written"), "\(errors)")
+    #expect(errors.contains("one.md:3:6: warning: image 'none.png' is not copied to the page"), "\(errors)")
+    #expect(chineseErrors.contains("index.md:3:20: warning: 指向 'missing.md' 的链接保持原样"), "\(chineseErrors)")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/index/index.html"))
 }
 
 @Test func toolPrintsFrontMatterWarning() throws {
