@@ -7,6 +7,8 @@ struct CellHTML {
     var language: Language
     /// Prefix from the page to its figures: empty, or `<outputName>/` on a site's home page.
     var filesPrefix = ""
+    /// Returns the new URL for a link in a Markdown output, or nil to keep it.
+    var outputLinkURL: (String) -> String? = { _ in nil }
 
     func render() -> String {
         var html = "<section class=\"cell cell-\(record.status.rawValue)\" id=\"cell-\(cell.index + 1)\">\n"
@@ -67,7 +69,7 @@ struct CellHTML {
             }
             return html + "</figure>\n"
         case let .markdown(text):
-            return "<div class=\"output output-markdown\">\(MathProtection.renderHTML(markdown: text))</div>\n"
+            return "<div class=\"output output-markdown\">\(MathProtection.renderHTML(markdown: text, rewritingLinks: outputLinkURL))</div>\n"
         case let .error(error):
             let title = record.status == .expectedError ? Message.pageExpectedError : (error.kind == .timeout ? .pageTimedOut : .pageError)
             let className = record.status == .expectedError ? "output-expected-error" : "output-error"

@@ -29,7 +29,8 @@ public struct RenderArguments: Equatable, Sendable {
     public var inputs: [String] = []
     /// `run`: the cell to re-run, by one-based number or label.
     public var cell: String?
-    /// `run` and `diff`: the output directory name under the output root; defaults to the file name without `.md`.
+    /// `run` and `diff`: the output directory name under the output root. Without it, the name is
+    /// the one `redbook render NOTEBOOK.md` uses: the page's path in its site, else the file name without `.md`.
     public var name: String?
     /// `diff`: relative tolerance for numbers in outputs.
     public var tolerance = 1e-6

@@ -29,6 +29,12 @@ public enum HelpText {
             OUTPUT/index.html and sets the reading order by the order of its links; otherwise
             OUTPUT/index.html lists the pages by path.
 
+            A notebook given on its own belongs to the site of the nearest directory with an
+            index.md, from its own directory up to the top of its Git working tree. It is written
+            where rendering that directory writes it (<name> is its path below that directory),
+            with the same links and previous/next links. A notebook outside any site gets
+            <name> = its file name without .md.
+
             Options:
               -o, --output DIR        directory for the pages (default: Output)
                   --timeout S         time limit for each whole notebook, in seconds
@@ -48,7 +54,8 @@ public enum HelpText {
             Options:
                   --cell NUMBER|LABEL one-based cell number or the cell's label
               -o, --output DIR        directory for the pages (default: Output)
-                  --name NAME         output name under DIR (default: file name without .md)
+                  --name NAME         output name under DIR (default: the name that
+                                      'redbook render NOTEBOOK.md' uses)
                   --timeout S         time limit for the run, in seconds
                   --output-limit N    bytes kept per output stream per cell (default: 262144)
             """
@@ -62,7 +69,8 @@ public enum HelpText {
 
             Options:
               -o, --output DIR        directory for the pages (default: Output)
-                  --name NAME         output name under DIR (default: file name without .md)
+                  --name NAME         output name under DIR (default: the name that
+                                      'redbook render NOTEBOOK.md' uses)
                   --tolerance T       relative tolerance for numbers (default: 1e-6)
                   --timeout S         time limit for the run, in seconds
                   --output-limit N    bytes kept per output stream per cell (default: 262144)
@@ -94,6 +102,11 @@ public enum HelpText {
             index.md，它就成为首页 输出目录/index.html，其中链接的先后即阅读顺序；否则
             输出目录/index.html 按路径列出所有页面。
 
+            单独给出的笔记本属于离它最近、含有 index.md 的目录所构成的站点（从笔记本所在目录向上
+            查找，最多到 Git 工作区的顶层）。它写到渲染该目录时的同一位置（<名称> 为它相对该目录
+            的路径），链接和“上一篇/下一篇”也相同。不属于任何站点的笔记本，<名称> 为去掉 .md
+            的文件名。
+
             选项：
               -o, --output 目录       页面的输出目录（默认：Output）
                   --timeout 秒数      每个笔记本整体的时间上限，单位秒
@@ -112,7 +125,8 @@ public enum HelpText {
             选项：
                   --cell 编号|标签    从 1 开始的单元编号或单元标签
               -o, --output 目录       页面的输出目录（默认：Output）
-                  --name 名称         输出目录下的名称（默认：去掉 .md 的文件名）
+                  --name 名称         输出目录下的名称（默认：与
+                                      'redbook render 笔记本.md' 所用的名称相同）
                   --timeout 秒数      本次运行的时间上限，单位秒
                   --output-limit 字节 每个单元每个输出流保留的字节数（默认：262144）
             """
@@ -125,7 +139,8 @@ public enum HelpText {
 
             选项：
               -o, --output 目录       页面的输出目录（默认：Output）
-                  --name 名称         输出目录下的名称（默认：去掉 .md 的文件名）
+                  --name 名称         输出目录下的名称（默认：与
+                                      'redbook render 笔记本.md' 所用的名称相同）
                   --tolerance 容差    数值的相对容差（默认：1e-6）
                   --timeout 秒数      本次运行的时间上限，单位秒
                   --output-limit 字节 每个单元每个输出流保留的字节数（默认：262144）

@@ -14,12 +14,15 @@ struct MathProtection {
 
     static let delimiter: Character = "\u{E002}"
 
-    /// Renders a standalone Markdown text as HTML with its maths kept for KaTeX.
-    static func renderHTML(markdown: String) -> String {
+    /// Renders a standalone Markdown text as HTML with its maths kept for KaTeX. Each link gets
+    /// the URL that `newURL` returns for it, or keeps its own when that is nil.
+    static func renderHTML(markdown: String, rewritingLinks newURL: (String) -> String? = { _ in nil }) -> String {
         let codeLines = Set(MarkdownDocument(markdown: markdown).codeBlocks.flatMap { $0.startLine...$0.endLine })
         var math = MathProtection()
         let protected = math.protect(markdown, codeLines: codeLines)
-        return math.restore(in: MarkdownDocument(markdown: protected).renderHTML())
+        let document = MarkdownDocument(markdown: protected)
+        document.rewriteDestinations { kind, url in kind == .link ? newURL(url) : nil }
+        return math.restore(in: document.renderHTML())
     }
 
     /// Returns `markdown` with every formula replaced by a placeholder.

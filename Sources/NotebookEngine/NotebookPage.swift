@@ -5,7 +5,7 @@ struct NotebookPage {
     var notebook: Notebook
     var record: NotebookRecord
     var location: PageLocation
-    /// The notebooks rendered together, or nil for a notebook rendered alone.
+    /// The site the notebook is a page of, or nil for a notebook outside any site.
     var site: Site?
 
     /// A rendered page with the prose images to copy beside it and the warnings about its links.
@@ -47,7 +47,7 @@ struct NotebookPage {
 
         var body = document.renderHTML()
         body = insertHeadingIDs(into: body, ids: ids)
-        body = insertCells(into: body, language: language)
+        body = insertCells(into: body, language: language, links: links)
         body = math.restore(in: body)
 
         let title = record.title
@@ -123,7 +123,7 @@ struct NotebookPage {
     }
 
     /// Returns the links to the previous and next pages in the site's reading order, or nothing
-    /// for a notebook rendered alone and for the home page.
+    /// for a notebook outside any site and for the home page.
     private func neighbourLinks(language: Language) -> String {
         guard let site, let page = site.page(resolvedPath: Site.resolve(notebook.path)) else { return "" }
         let (previous, next) = site.neighbours(of: page)
@@ -167,13 +167,14 @@ struct NotebookPage {
         return result
     }
 
-    private func insertCells(into html: String, language: Language) -> String {
+    private func insertCells(into html: String, language: Language, links: ProseLinks) -> String {
         var result = html
         for cell in notebook.cells {
             let mark = "\(Self.cellMark)C\(cell.index)\(Self.cellMark)"
             let cellRecord = record.cells.first { $0.index == cell.index }
                 ?? CellRecord(index: cell.index, label: cell.options.label, key: "", sourceHash: "", status: .notRun)
-            let cellHTML = CellHTML(cell: cell, record: cellRecord, language: language, filesPrefix: location.filesPrefix).render()
+            let cellHTML = CellHTML(cell: cell, record: cellRecord, language: language, filesPrefix: location.filesPrefix,
+                                    outputLinkURL: links.replacementInOutput).render()
             result = result.replacingOccurrences(of: "<p>\(mark)</p>\n", with: cellHTML)
             result = result.replacingOccurrences(of: mark, with: cellHTML)
         }

@@ -38,25 +38,31 @@ extension NotebookRenderer {
     /// The cells before it run again first (their outputs are discarded) so the cell starts from the
     /// same state as in a full run.
     ///
-    /// - Parameter reference: one-based cell number or the cell's label.
+    /// The page is written again as `render(notebookAt:)` writes it: a page of a site keeps its
+    /// place, links and previous/next links.
+    ///
+    /// - Parameters:
+    ///   - reference: one-based cell number or the cell's label.
+    ///   - outputName: the output directory below the output root, or nil for the one that
+    ///     `render(notebookAt:)` uses. A name other than the site's treats the notebook as
+    ///     outside any site.
     /// - Throws: `CellReferenceError` when `reference` names no cell, `RenderError` when there
     ///   are no stored outputs or the output cannot be written.
-    public func rerunCell(_ reference: String, notebookAt path: String, outputName: String) throws -> RenderResult {
+    public func rerunCell(_ reference: String, notebookAt path: String, outputName: String? = nil) throws -> RenderResult {
         let notebook = try Notebook(contentsOf: path)
         guard let target = notebook.cells.first(where: { $0.options.label == reference })
             ?? Int(reference).flatMap({ number in notebook.cells.first { $0.index == number - 1 } }) else {
             let labels = notebook.cells.compactMap(\.options.label)
             throw CellReferenceError(message: Message.cellNotFound(reference: reference, count: notebook.cells.count, labels: labels).text())
         }
-        let outputDirectory = "\(options.outputRoot)/\(outputName)"
-        try checkOutputTarget(for: notebook, outputName: outputName)
+        let placement = standalonePlacement(ofNotebookAt: path, outputName: outputName)
+        let location = placement.location
+        let outputDirectory = "\(options.outputRoot)/\(location.outputName)"
+        try checkOutputTarget(for: notebook, outputName: location.outputName)
         guard var record = loadRecord(in: outputDirectory), record.cells.count == notebook.cells.count else {
             throw RenderError(message: Message.noStoredOutputs(path: path, directory: outputDirectory).text())
         }
 
-        // NOTE: the page is rewritten as if the notebook were rendered alone, so a page of a site
-        // loses its previous/next links, and its links to other folders, until the directory is rendered again.
-        let location = PageLocation(outputName: outputName)
         var warnings: [NotebookDiagnostic] = []
         do {
             let keys = try cellKeys(for: notebook)
@@ -68,21 +74,25 @@ extension NotebookRenderer {
                 record.title = NotebookPage.title(of: notebook)
                 record.notebook = notebook.path
                 let figures = storedFigures(of: record, in: outputDirectory).merging(freshFigures) { _, fresh in fresh }
-                warnings = try publish(notebook, record: record, figures: figures, location: location, site: nil)
+                warnings = try publish(notebook, record: record, figures: figures, location: location, site: placement.site)
             }
         } catch let error as ToolchainError {
             throw RenderError(message: error.message.text())
         }
         return RenderResult(notebookPath: notebook.path, outputDirectory: outputDirectory, pagePath: pagePath(of: location),
-                            record: record, usedCache: false, warnings: notebook.warnings + warnings,
+                            record: record, usedCache: false, warnings: notebook.warnings + warnings + placement.siteWarnings,
                             lang: notebook.frontMatter.lang)
     }
 
     /// Runs the notebook without writing anything and returns the cells whose outputs differ
     /// from the stored ones, comparing numbers within `tolerance` (see `OutputComparison`).
-    public func diff(notebookAt path: String, outputName: String, tolerance: Double) throws -> [CellDifference] {
+    ///
+    /// - Parameter outputName: where the stored outputs are, below the output root, or nil for
+    ///   the directory that `render(notebookAt:)` writes.
+    public func diff(notebookAt path: String, outputName: String? = nil, tolerance: Double) throws -> [CellDifference] {
         let notebook = try Notebook(contentsOf: path)
-        let outputDirectory = "\(options.outputRoot)/\(outputName)"
+        let location = standalonePlacement(ofNotebookAt: path, outputName: outputName).location
+        let outputDirectory = "\(options.outputRoot)/\(location.outputName)"
         guard let stored = loadRecord(in: outputDirectory) else {
             throw RenderError(message: Message.noStoredOutputs(path: path, directory: outputDirectory).text())
         }

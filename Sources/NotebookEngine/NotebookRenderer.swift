@@ -30,7 +30,7 @@ public final class NotebookRenderer {
         try render(notebookAt: page.path, location: site.location(of: page), site: site)
     }
 
-    private func render(notebookAt path: String, location: PageLocation, site: Site?) throws -> RenderResult {
+    func render(notebookAt path: String, location: PageLocation, site: Site?) throws -> RenderResult {
         let notebook = try Notebook(contentsOf: path)
         do {
             return try render(notebook, location: location, site: site)

@@ -60,8 +60,9 @@ struct ProseLinks {
 
     /// Resolves every link and image in `notebook`'s prose for the page at `location`.
     ///
-    /// - Parameter site: the notebooks rendered together, or nil for a notebook rendered alone.
-    ///   A link then points where rendering the target alone would put it, `<file name>/index.html`.
+    /// - Parameter site: the site the notebook is a page of, or nil for a notebook outside any
+    ///   site. A link then points at `../<target file name>/index.html`, where rendering a
+    ///   target outside any site puts it.
     init(notebook: Notebook, location: PageLocation, site: Site?) {
         self.notebook = notebook
         self.location = location
@@ -87,28 +88,43 @@ struct ProseLinks {
         replacements[Key(kind: kind, url: url)]
     }
 
+    /// Returns the page URL for a link in a cell's Markdown output (`display(markdown:)`), or nil
+    /// to keep the link. Such a link has no place in the notebook's source, so a missing target
+    /// is kept without a warning.
+    func replacementInOutput(forLink url: String) -> String? {
+        guard let reference = FileReference(url: url), reference.isNotebook else { return nil }
+        let file = "\(notebookDirectory)/\(reference.path)"
+        guard FileManager.default.regularFileExists(atPath: file) else { return nil }
+        return pageURL(of: file, reference: reference)
+    }
+
     private mutating func resolveLink(_ reference: FileReference, key: Key, at destination: MarkdownDocument.Destination) {
         let file = "\(notebookDirectory)/\(reference.path)"
-        guard Self.isRegularFile(file) else {
+        guard FileManager.default.regularFileExists(atPath: file) else {
             warnings.append(diagnostic(at: destination, .linkTargetMissing(link: destination.url, path: displayPath(reference.path))))
             return
         }
+        replacements[key] = pageURL(of: file, reference: reference)
+    }
 
+    /// Returns the URL of the page of the notebook `file`, which `reference` names, or nil when
+    /// the site has no page for it.
+    private func pageURL(of file: String, reference: FileReference) -> String? {
         let target: PageLocation
         if let site {
-            // A Markdown file outside the rendered directory, or in a skipped `data` folder, has no page.
-            guard let page = site.page(resolvedPath: Site.resolve(file)) else { return }
+            // A Markdown file outside the site's directory, or in a skipped `data` folder, has no page.
+            guard let page = site.page(resolvedPath: Site.resolve(file)) else { return nil }
             target = site.location(of: page)
         } else {
             target = PageLocation(outputName: URL(fileURLWithPath: reference.path).deletingPathExtension().lastPathComponent)
         }
         let fragment = reference.fragment.map { "#" + $0 } ?? ""
-        replacements[key] = location.href(to: target) + fragment
+        return location.href(to: target) + fragment
     }
 
     private mutating func resolveImage(_ reference: FileReference, key: Key, at destination: MarkdownDocument.Destination) {
         let file = "\(notebookDirectory)/\(reference.path)"
-        guard Self.isRegularFile(file), let contents = FileManager.default.contents(atPath: file) else {
+        guard FileManager.default.regularFileExists(atPath: file), let contents = FileManager.default.contents(atPath: file) else {
             warnings.append(diagnostic(at: destination, .imageMissing(image: destination.url, path: displayPath(reference.path))))
             return
         }
@@ -158,10 +174,5 @@ struct ProseLinks {
         let utf8 = text.utf8
         let end = utf8.index(utf8.startIndex, offsetBy: max(0, min(byteCount, utf8.count)))
         return text[..<end].count
-    }
-
-    private static func isRegularFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 }

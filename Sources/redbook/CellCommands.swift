@@ -7,10 +7,6 @@ struct CellCommands {
 
     private var notebook: String { arguments.inputs[0] }
 
-    private var outputName: String {
-        arguments.name ?? URL(fileURLWithPath: notebook).deletingPathExtension().lastPathComponent
-    }
-
     /// Re-runs one cell; returns 0 when it ended as expected, 2 when no cell has the given
     /// number or label, 1 otherwise.
     func rerunCell() -> Int32 {
@@ -18,7 +14,7 @@ struct CellCommands {
             return 1
         }
         do {
-            let result = try renderer.rerunCell(reference, notebookAt: notebook, outputName: outputName)
+            let result = try renderer.rerunCell(reference, notebookAt: notebook, outputName: arguments.name)
             for warning in result.warnings {
                 printError(warning.description)
             }
@@ -42,7 +38,7 @@ struct CellCommands {
             return 1
         }
         do {
-            let differences = try renderer.diff(notebookAt: notebook, outputName: outputName, tolerance: arguments.tolerance)
+            let differences = try renderer.diff(notebookAt: notebook, outputName: arguments.name, tolerance: arguments.tolerance)
             for difference in differences {
                 print(difference.description)
             }

@@ -2,6 +2,9 @@ import Foundation
 import NotebookEngine
 
 /// `redbook render`: renders each notebook given, or every notebook below each directory given.
+///
+/// A notebook given on its own that belongs to a site goes where rendering the site's directory
+/// puts it (see `NotebookRenderer.render(notebookAt:)`).
 struct RenderCommand {
     var arguments: RenderArguments
 
@@ -30,8 +33,7 @@ struct RenderCommand {
             if isDirectory.boolValue {
                 failed = !renderDirectory(input, with: renderer) || failed
             } else {
-                let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                let result = render(input, with: { try renderer.render(notebookAt: input, outputName: name) })
+                let result = render(input, with: { try renderer.render(notebookAt: input) })
                 failed = result?.succeeded != true || failed
             }
         }

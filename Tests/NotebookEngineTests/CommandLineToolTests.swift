@@ -109,3 +109,26 @@ func toolRunUnknownCellIsUsageError(_ reference: String) throws {
     #expect(status == 2, "\(errors)")
     #expect(errors.contains("no cell '\(reference)': give a cell number from 1 to 2 or a label (setup)"), "\(errors)")
 }
+
+@Test func toolRendersOneNotebookOfSite() throws {
+    let source = try TestSupport.temporaryDirectory()
+    let root = try TestSupport.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: "\(source)/part", withIntermediateDirectories: true)
+    try "# 课程\n\n[第一篇](one.md) [第二篇](part/two.md)\n".write(toFile: "\(source)/index.md", atomically: true, encoding: .utf8)
+    try "# 第一篇\n".write(toFile: "\(source)/one.md", atomically: true, encoding: .utf8)
+    try "# 第二篇\n\n```swift\nprint(\"二\")\n```\n".write(toFile: "\(source)/part/two.md", atomically: true, encoding: .utf8)
+    let pagePath = "\(root)/part/two/index.html"
+
+    let (renderStatus, renderOutput, renderErrors) = try redbook(["render", "--output", root, "\(source)/part/two.md"])
+    let (runStatus, _, runErrors) = try redbook(["run", "--cell", "1", "--output", root, "\(source)/part/two.md"])
+    let (diffStatus, diffOutput, diffErrors) = try redbook(["diff", "--output", root, "\(source)/part/two.md"])
+    let page = try String(contentsOfFile: pagePath, encoding: .utf8)
+
+    #expect(renderStatus == 0, "\(renderErrors)")
+    #expect(renderOutput.contains("part/two.md -> \(pagePath)"), "\(renderOutput)")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/two"))
+    #expect(runStatus == 0, "\(runErrors)")
+    #expect(page.contains("<a class=\"page-prev\" rel=\"prev\" href=\"../../one/index.html\">"), "run --cell keeps the previous link")
+    #expect(page.contains("href=\"../../assets/redbook.css\""))
+    #expect(diffStatus == 0, "\(diffOutput)\(diffErrors)")
+}

@@ -269,3 +269,179 @@ private func renderCourse(replacing changes: [String: String]) throws -> [String
     #expect(FileManager.default.fileExists(atPath: "\(second.outputDirectory)/\(image)"))
     expectContains(secondPage, "<pre class=\"output output-stdout\">甲\n</pre>")
 }
+
+// A notebook rendered on its own: it joins the site of the nearest directory with index.md.
+
+/// Returns `path` absolute with `.` and `..` removed, as `Site.rootDirectory` returns it.
+private func standardized(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
+}
+
+@Test func siteRootIsNearestIndex() throws {
+    let directory = try makeDirectory([
+        "index.md": "# 课程\n",
+        "a.md": "# 甲\n",
+        "part/deep/b.md": "# 乙\n",
+        "book/index.md": "# 另一本\n",
+        "book/c.md": "# 丙\n",
+        "repo/.git": "gitdir: /elsewhere\n",
+        "repo/d.md": "# 丁\n",
+        "clone/.git/HEAD": "ref: refs/heads/main\n",
+        "clone/index.md": "# 仓库首页\n",
+        "clone/e.md": "# 戊\n",
+    ])
+
+    #expect(Site.rootDirectory(forNotebookAt: "\(directory)/a.md") == standardized(directory))
+    #expect(Site.rootDirectory(forNotebookAt: "\(directory)/index.md") == standardized(directory))
+    #expect(Site.rootDirectory(forNotebookAt: "\(directory)/part/deep/b.md") == standardized(directory))
+    #expect(Site.rootDirectory(forNotebookAt: "\(directory)/book/c.md") == standardized("\(directory)/book"),
+            "the nearest index.md wins")
+    #expect(Site.rootDirectory(forNotebookAt: "\(directory)/repo/d.md") == nil,
+            "the search stops at a directory with .git, here a worktree's .git file")
+    #expect(Site.rootDirectory(forNotebookAt: "\(directory)/clone/e.md") == standardized("\(directory)/clone"),
+            "the top of a working tree is still checked")
+}
+
+/// A site whose course order is a.md, part/b.md, c.md, where part/b.md links to the other two
+/// and to the home page.
+private let nestedCourseFiles = [
+    "index.md": "# 课程\n\n[甲](a.md) [乙](part/b.md) [丙](c.md)\n",
+    "a.md": "# 甲\n",
+    "part/b.md": "# 乙\n\n回到 [甲](../a.md)，接着读 [丙](../c.md#小结)，或回 [首页](../index.md)。\n",
+    "c.md": "---\ntitle: 丙\n---\n\n正文。\n",
+    "extra.md": "# 附录\n",
+]
+
+@Test func standaloneRenderLandsAtSitePath() throws {
+    let directory = try makeDirectory(nestedCourseFiles)
+    let root = try TestSupport.temporaryDirectory()
+
+    let result = try makeRenderer(outputRoot: root).render(notebookAt: "\(directory)/part/b.md")
+    let page = result.page
+    let links = hrefs(in: page)
+
+    #expect(result.pagePath == "\(root)/part/b/index.html")
+    #expect(result.outputDirectory == "\(root)/part/b")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/b"), "nothing is written at the file name")
+    expectContains(page, "href=\"../../assets/redbook.css\"")
+    #expect(FileManager.default.fileExists(atPath: "\(root)/assets/redbook.css"), "assets go to the output root")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/part/assets"), "and never to a subfolder")
+    #expect(links.contains("../../a/index.html"), "\(links)")
+    #expect(links.contains("../../c/index.html#\(percentEncoded("小结"))"), "\(links)")
+    #expect(links.contains("../../index.html"), "a link to index.md points at the home page: \(links)")
+    expectContains(page, "<a class=\"page-prev\" rel=\"prev\" href=\"../../a/index.html\"><span class=\"page-neighbour-label\">上一篇</span><span class=\"page-neighbour-title\">甲</span></a>")
+    expectContains(page, "<a class=\"page-next\" rel=\"next\" href=\"../../c/index.html\"><span class=\"page-neighbour-label\">下一篇</span><span class=\"page-neighbour-title\">丙</span></a>")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/a"), "the neighbours are read, not rendered")
+    #expect(result.warnings.isEmpty, "\(result.warnings)")
+}
+
+@Test func standaloneRenderMatchesSiteRender() throws {
+    let directory = try makeDirectory(nestedCourseFiles)
+    let siteRoot = try TestSupport.temporaryDirectory()
+    let aloneRoot = try TestSupport.temporaryDirectory()
+
+    let siteResults = try renderSite(directory, outputRoot: siteRoot)
+    let renderer = try makeRenderer(outputRoot: aloneRoot)
+
+    for relative in ["index.md", "a.md", "part/b.md", "c.md", "extra.md"] {
+        let alone = try renderer.render(notebookAt: "\(directory)/\(relative)")
+        let inSite = try #require(siteResults[relative])
+        #expect(alone.pagePath.dropFirst(aloneRoot.count) == inSite.pagePath.dropFirst(siteRoot.count), "\(relative)")
+        #expect(alone.page == inSite.page, "\(relative) differs from the directory render")
+    }
+}
+
+@Test func homePageRenderedAlone() throws {
+    let directory = try makeDirectory(nestedCourseFiles)
+    let root = try TestSupport.temporaryDirectory()
+
+    let result = try makeRenderer(outputRoot: root).render(notebookAt: "\(directory)/index.md")
+    let page = result.page
+
+    #expect(result.pagePath == "\(root)/index.html")
+    #expect(FileManager.default.fileExists(atPath: "\(root)/index/outputs.json"))
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/index/index.html"))
+    expectContains(page, "href=\"assets/redbook.css\"")
+    expectContains(page, "<a href=\"part/b/index.html\">乙</a>")
+    expectContains(page, "<li><a href=\"extra/index.html\">附录</a><span class=\"path\">extra.md</span></li>")
+    #expect(!page.contains("page-neighbours"), "the home page is not in the previous/next chain")
+}
+
+@Test func notebookOutsideSiteRendersAlone() throws {
+    // The .git file bounds the search, so an index.md above the temporary directory cannot matter.
+    let directory = try makeDirectory([
+        ".git": "gitdir: /elsewhere\n",
+        "notes/page.md": "# 笔记\n\n[兄弟](sibling.md)\n",
+        "notes/sibling.md": "# 兄弟\n",
+    ])
+    let root = try TestSupport.temporaryDirectory()
+
+    let result = try makeRenderer(outputRoot: root).render(notebookAt: "\(directory)/notes/page.md")
+    let page = result.page
+
+    #expect(result.pagePath == "\(root)/page/index.html")
+    expectContains(page, "href=\"../assets/redbook.css\"")
+    #expect(hrefs(in: page).contains("../sibling/index.html"), "\(hrefs(in: page))")
+    #expect(!page.contains("page-neighbours"), "a page outside any site has no previous/next links")
+}
+
+@Test func notebookInDataDirectoryRendersAlone() throws {
+    let directory = try makeDirectory(nestedCourseFiles.merging(["data/set/SOURCE.md": "# 数据来源\n"]) { $1 })
+    let root = try TestSupport.temporaryDirectory()
+
+    let result = try makeRenderer(outputRoot: root).render(notebookAt: "\(directory)/data/set/SOURCE.md")
+
+    #expect(Site.enclosing(notebookAt: "\(directory)/data/set/SOURCE.md") == nil, "a directory render skips data/")
+    #expect(result.pagePath == "\(root)/SOURCE/index.html")
+    #expect(!result.page.contains("page-neighbours"))
+}
+
+@Test func unreadableSiteNotebookWarns() throws {
+    let directory = try makeDirectory(nestedCourseFiles.merging(["broken.md": "---\ntitle: 坏\n"]) { $1 })
+    let root = try TestSupport.temporaryDirectory()
+
+    let result = try makeRenderer(outputRoot: root).render(notebookAt: "\(directory)/extra.md")
+    let warning = try #require(result.warnings.first, "expected a warning about broken.md")
+
+    #expect(result.pagePath == "\(root)/extra/index.html")
+    #expect(warning.severity == .warning)
+    #expect(warning.file == "\(standardized(directory))/broken.md")
+    #expect(result.warnings.count == 1, "\(result.warnings)")
+}
+
+@Test func rerunCellKeepsNavigation() throws {
+    let files = nestedCourseFiles.merging(["part/b.md": "# 乙\n\n```swift\n//| label: greet\nprint(\"乙\")\n```\n"]) { $1 }
+    let directory = try makeDirectory(files)
+    let root = try TestSupport.temporaryDirectory()
+    let renderer = try makeRenderer(outputRoot: root)
+    let path = "\(directory)/part/b.md"
+
+    _ = try renderer.render(notebookAt: path)
+    let rerun = try renderer.rerunCell("greet", notebookAt: path)
+    let named = try renderer.rerunCell("greet", notebookAt: path, outputName: "part/b")
+    let differences = try renderer.diff(notebookAt: path, tolerance: 0)
+
+    for result in [rerun, named] {
+        #expect(result.pagePath == "\(root)/part/b/index.html")
+        expectContains(result.page, "href=\"../../assets/redbook.css\"")
+        expectContains(result.page, "<a class=\"page-prev\" rel=\"prev\" href=\"../../a/index.html\">")
+        expectContains(result.page, "<a class=\"page-next\" rel=\"next\" href=\"../../c/index.html\">")
+        expectContains(result.page, "<pre class=\"output output-stdout\">乙\n</pre>")
+    }
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/b"))
+    #expect(differences.isEmpty, "diff finds the stored outputs at the site path: \(differences)")
+}
+
+@Test func markdownOutputLinksPointAtPages() throws {
+    let notebook = "# 甲\n\n```swift\ndisplay(markdown: \"见 [乙](part/b.md#开头) 与 [缺失](gone.md)\")\n```\n"
+    let directory = try makeDirectory(nestedCourseFiles.merging(["a.md": notebook]) { $1 })
+    let root = try TestSupport.temporaryDirectory()
+
+    let result = try makeRenderer(outputRoot: root).render(notebookAt: "\(directory)/a.md")
+    let links = hrefs(in: result.page)
+
+    #expect(result.record.cells.first?.status == .ok)
+    #expect(links.contains("../part/b/index.html#\(percentEncoded("开头"))"), "\(links)")
+    #expect(links.contains("gone.md"), "a missing target is kept: \(links)")
+    #expect(result.warnings.isEmpty, "output links give no warnings: \(result.warnings)")
+}
