@@ -42,7 +42,17 @@ struct RenderCommand {
 
     /// Renders every notebook below `directory` as one site. `index.md` at its top becomes the
     /// home page `index.html`, and without it the home page is a generated list of the pages.
+    ///
+    /// A directory inside a site (a directory above it has `index.md`, it has none) is a part of
+    /// that site: its notebooks are rendered as that site's pages, and the site's home page and
+    /// other pages are left alone.
     private func renderDirectory(_ directory: String, with renderer: NotebookRenderer) -> Bool {
+        let ownHome = URL(fileURLWithPath: directory).appendingPathComponent(Site.homeFileName).path
+        if let root = Site.rootDirectory(forNotebookAt: ownHome),
+           root != URL(fileURLWithPath: directory).standardizedFileURL.path {
+            return renderPart(directory, of: Site(directory: root, skipping: arguments.outputRoot), with: renderer)
+        }
+
         let site = Site(directory: directory, skipping: arguments.outputRoot)
         for error in site.unreadable {
             printError(error.description)
@@ -72,6 +82,22 @@ struct RenderCommand {
         } catch {
             printError("\(error)")
             return false
+        }
+        return succeeded
+    }
+
+    /// Renders the notebooks below `directory` as pages of `site`, in the site's reading order.
+    private func renderPart(_ directory: String, of site: Site, with renderer: NotebookRenderer) -> Bool {
+        let notebooks = SiteIndex.notebooks(in: directory, skipping: arguments.outputRoot).map { relative in
+            URL(fileURLWithPath: directory).appendingPathComponent(relative).path
+        }
+        let partPages = notebooks.compactMap { site.page(forNotebookAt: $0) }
+        let ordered = site.pages.filter { partPages.contains($0) }
+
+        var succeeded = true
+        for page in ordered {
+            let result = render(page.path, with: { try renderer.render(page, of: site) })
+            succeeded = succeeded && result?.succeeded == true
         }
         return succeeded
     }

@@ -132,3 +132,26 @@ func toolRunUnknownCellIsUsageError(_ reference: String) throws {
     #expect(page.contains("href=\"../../assets/redbook.css\""))
     #expect(diffStatus == 0, "\(diffOutput)\(diffErrors)")
 }
+
+@Test func toolRendersFolderOfSite() throws {
+    let source = try TestSupport.temporaryDirectory()
+    let root = try TestSupport.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: "\(source)/part", withIntermediateDirectories: true)
+    try "# 课程\n\n[第一篇](one.md) [第三篇](part/three.md) [第二篇](part/two.md)\n".write(toFile: "\(source)/index.md", atomically: true, encoding: .utf8)
+    try "# 第一篇\n".write(toFile: "\(source)/one.md", atomically: true, encoding: .utf8)
+    try "# 第二篇\n".write(toFile: "\(source)/part/two.md", atomically: true, encoding: .utf8)
+    try "# 第三篇\n".write(toFile: "\(source)/part/three.md", atomically: true, encoding: .utf8)
+
+    let (status, output, errors) = try redbook(["render", "--output", root, "\(source)/part"])
+    let two = try String(contentsOfFile: "\(root)/part/two/index.html", encoding: .utf8)
+    let threeLine = output.range(of: "part/three.md")?.lowerBound
+    let twoLine = output.range(of: "part/two.md")?.lowerBound
+
+    #expect(status == 0, "\(errors)")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/index.html"), "the site's home page is not rendered")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/two"))
+    #expect(FileManager.default.fileExists(atPath: "\(root)/part/three/index.html"))
+    #expect(two.contains("<a class=\"page-prev\" rel=\"prev\" href=\"../three/index.html\">"), "the site's order holds")
+    #expect(two.contains("href=\"../../assets/redbook.css\""))
+    #expect(threeLine != nil && twoLine != nil && threeLine! < twoLine!, "pages render in course order: \(output)")
+}
