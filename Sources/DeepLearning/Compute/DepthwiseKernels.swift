@@ -33,7 +33,8 @@ public func depthwiseConv2D(
                     for column in window.columns {
                         let source = x + window.offset(row, column)
                         let weights = k + ((row - window.top) * geometry.kernelWidth + (column - window.left)) * outputChannels
-                        for index in 0..<outputChannels { out[index] += source[index / multiplier] * weights[index] }
+                        DepthwiseKernels.addProducts(
+                            of: source, weights, into: out, channels: channels, multiplier: multiplier)
                     }
                 }
             }
@@ -45,30 +46,84 @@ public func depthwiseConv2D(
     return output.recorded("depthwiseConv2D", inputs: [input, kernel]) { upstream in
         let g = upstream.storage.pointer
         let inputGradient = needsInput ? Tensor(zeros: savedInput.shape) : nil
-        let kernelGradient = Tensor(zeros: savedKernel.shape)
         let dx = inputGradient?.storage.pointer
-        let dk = kernelGradient.storage.pointer
         let x = savedInput.storage.pointer
         let k = savedKernel.storage.pointer
-        // The kernel gradient sums over images, so it is computed on one thread.
-        for image in 0..<batch {
-            for position in 0..<geometry.outputPositions {
-                let window = geometry.window(image: image, position: position)
-                let upstreamRow = g + (image * geometry.outputPositions + position) * outputChannels
-                for row in window.rows {
-                    for column in window.columns {
-                        let offset = window.offset(row, column)
-                        let kernelOffset = ((row - window.top) * geometry.kernelWidth + (column - window.left)) * outputChannels
-                        for index in 0..<outputChannels {
-                            let channel = index / multiplier
-                            if needsKernel { dk[kernelOffset + index] += x[offset + channel] * upstreamRow[index] }
-                            if let dx { dx[offset + channel] += k[kernelOffset + index] * upstreamRow[index] }
+
+        // Images are split across threads. Each thread writes the input gradient of its own images
+        // and sums the kernel gradient into its own row of partial sums, added up at the end.
+        let kernelCount = savedKernel.scalarCount
+        let partialSums = Tensor(zeros: [BLAS.threadCount, kernelCount])
+        let partials = partialSums.storage.pointer
+        Parallel.forEachIndexedChunk(batch, workPerItem: 2 * work) { chunk, images in
+            let dk = partials + chunk * kernelCount
+            for image in images {
+                for position in 0..<geometry.outputPositions {
+                    let window = geometry.window(image: image, position: position)
+                    let upstreamRow = g + (image * geometry.outputPositions + position) * outputChannels
+                    for row in window.rows {
+                        for column in window.columns {
+                            let offset = window.offset(row, column)
+                            let kernelOffset = ((row - window.top) * geometry.kernelWidth + (column - window.left)) * outputChannels
+                            if needsKernel {
+                                DepthwiseKernels.addProducts(
+                                    of: x + offset, upstreamRow, into: dk + kernelOffset,
+                                    channels: channels, multiplier: multiplier)
+                            }
+                            if let dx {
+                                DepthwiseKernels.addChannelSums(
+                                    of: k + kernelOffset, upstreamRow, into: dx + offset,
+                                    channels: channels, multiplier: multiplier)
+                            }
                         }
                     }
                 }
             }
         }
-        return [inputGradient, needsKernel ? kernelGradient : nil]
+        guard needsKernel else { return [inputGradient, nil] }
+
+        let kernelGradient = Tensor(zeros: savedKernel.shape)
+        VectorKernels.addColumnSums(partials, rows: BLAS.threadCount, units: kernelCount, into: kernelGradient.storage.pointer)
+        return [inputGradient, kernelGradient]
     }
 }
 
+/// The inner loops of the depthwise convolution over the channels of one pixel. Output channel
+/// `c · multiplier + m` belongs to input channel `c`. A multiplier of 1, the common case, takes a
+/// plain element-wise loop with no division of the channel index by the multiplier.
+enum DepthwiseKernels {
+    /// `out[c·M + m] += perChannel[c] · perOutput[c·M + m]` for M = `multiplier`.
+    @inline(__always)
+    static func addProducts(
+        of perChannel: UnsafePointer<Float>, _ perOutput: UnsafePointer<Float>,
+        into out: UnsafeMutablePointer<Float>, channels: Int, multiplier: Int
+    ) {
+        if multiplier == 1 {
+            for index in 0..<channels { out[index] += perChannel[index] * perOutput[index] }
+            return
+        }
+        for channel in 0..<channels {
+            let value = perChannel[channel]
+            for index in (channel * multiplier)..<((channel + 1) * multiplier) {
+                out[index] += value * perOutput[index]
+            }
+        }
+    }
+
+    /// `out[c] += Σₘ a[c·M + m] · b[c·M + m]` for M = `multiplier`.
+    @inline(__always)
+    static func addChannelSums(
+        of a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+        into out: UnsafeMutablePointer<Float>, channels: Int, multiplier: Int
+    ) {
+        if multiplier == 1 {
+            for index in 0..<channels { out[index] += a[index] * b[index] }
+            return
+        }
+        for channel in 0..<channels {
+            var sum: Float = 0
+            for index in (channel * multiplier)..<((channel + 1) * multiplier) { sum += a[index] * b[index] }
+            out[channel] += sum
+        }
+    }
+}
