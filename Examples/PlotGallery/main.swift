@@ -60,11 +60,11 @@ historyAxes[0].xLabel = "轮次"
 historyAxes[0].legend()
 historyAxes[1].plot(epochs, trainingAccuracy, style: "bo", label: "训练")
 historyAxes[1].plot(epochs, validationAccuracy, style: "b", label: "验证")
-historyAxes[1].title = "精度"
+historyAxes[1].title = "准确率"
 historyAxes[1].xLabel = "轮次"
 historyAxes[1].legend()
 for axes in historyAxes { axes.showsGrid = true }
-try show(historyFigure, alt: "左图为损失曲线，右图为精度曲线", caption: "损失和精度放在一起看，过拟合的起点一目了然。")
+try show(historyFigure, alt: "左图为损失曲线，右图为准确率曲线", caption: "损失和准确率放在一起看，过拟合的起点一目了然。")
 
 // MARK: cell 4
 let runs = (0..<5).map { _ in epochs.map { 0.9 - 0.35 * exp(-Double($0) / 4) + 0.015 * random.nextNormal() } }
@@ -77,15 +77,15 @@ let spread = epochs.indices.map { index -> Double in
 let bandFigure = Figure(width: 6.4, height: 4.2)
 let bandAxes = bandFigure.addAxes()
 bandAxes.fillBetween(epochs, zip(mean, spread).map { $0 - 2 * $1 }, zip(mean, spread).map { $0 + 2 * $1 }, label: "±2 个标准差")
-bandAxes.plot(epochs, mean, color: Color.tab10[0], label: "五次运行的平均验证精度")
+bandAxes.plot(epochs, mean, color: Color.tab10[0], label: "五次运行的平均验证准确率")
 bandAxes.plot(epochs, runs[0], lineStyle: .dashed, label: "第一次运行")
 bandAxes.plot(epochs, runs[1], lineStyle: .dotted, marker: .square, markerSize: 4, label: "第二次运行")
 bandAxes.horizontalLine(at: 0.85, color: .gray, label: "基线 0.85")
 bandAxes.xLabel = "轮次"
-bandAxes.yLabel = "验证精度"
+bandAxes.yLabel = "验证准确率"
 bandAxes.showsGrid = true
 bandAxes.legend(location: .lowerRight)
-try show(bandFigure, alt: "五次运行的平均验证精度及其波动带", caption: "阴影带显示随机初始化带来的波动。")
+try show(bandFigure, alt: "五次运行的平均验证准确率及其波动带", caption: "阴影带显示随机初始化带来的波动。")
 
 // MARK: cell 5
 let (scatterFigure, scatterAxes) = Figure.subplots(rows: 1, columns: 2, size: .inches(width: 9, height: 3.8))
@@ -116,8 +116,8 @@ barAxes[0].groupedBar(classNames, series: [
     (label: "卷积网络", values: [0.89, 0.99, 0.86, 0.92, 0.87]),
 ])
 barAxes[0].yLimits = 0...1.25
-barAxes[0].title = "各类别的测试精度"
-barAxes[0].yLabel = "精度"
+barAxes[0].title = "各类别的测试准确率"
+barAxes[0].yLabel = "准确率"
 barAxes[0].legend()
 
 let initialWeights = (0..<4000).map { _ in 0.05 * random.nextNormal() }
@@ -205,10 +205,10 @@ let confusionFigure = Figure(width: 7.5, height: 6.4)
 let confusionAxes = confusionFigure.addAxes()
 confusionAxes.heatmap(confusion, colormap: .viridis, columnLabels: fashionClasses, rowLabels: fashionClasses, annotate: true, fontSize: 8)
 confusionAxes.colorbar(label: "样本数")
-confusionAxes.title = "混淆矩阵"
+confusionAxes.title = "混淆矩阵（编造的示例数据）"
 confusionAxes.xLabel = "预测类别"
 confusionAxes.yLabel = "真实类别"
-try show(confusionFigure, alt: "10×10 混淆矩阵，对角线数值最大", caption: "衬衫最常被误认为 T 恤和套头衫。")
+try show(confusionFigure, alt: "10×10 混淆矩阵，对角线数值最大", caption: "矩阵里的数是手写的示例，不是模型的真实结果；它模仿衣物分类中常见的情形：衬衫最常被误认为 T 恤和套头衫。")
 
 // MARK: cell 11
 let activations = (0..<16).map { channel -> RasterImage in
