@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CCairo"]),
         .target(name: "NotebookEvents"),
         .target(name: "NotebookRuntime", dependencies: ["DeepLearning", "Plot", "NotebookEvents"]),
-        .target(name: "NotebookEngine", dependencies: ["CMark", "NotebookEvents"]),
+        .target(name: "NotebookEngine", dependencies: ["CMark", "CZlib", "NotebookEvents"]),
         .executableTarget(name: "redbook", dependencies: ["NotebookEngine"]),
         .executableTarget(name: "plot-gallery", dependencies: ["Plot"], path: "Examples/PlotGallery"),
         .executableTarget(name: "redbook-bench", dependencies: ["DeepLearning"], path: "Benchmarks/Swift"),

@@ -34,6 +34,8 @@ public struct RenderArguments: Equatable, Sendable {
     public var name: String?
     /// `diff`: relative tolerance for numbers in outputs.
     public var tolerance = 1e-6
+    /// `diff`: how far figures may differ, from `--pixel-tolerance` and `--pixel-fraction`.
+    public var pixelTolerance = PixelTolerance()
 
     public init() {}
 }
@@ -92,7 +94,7 @@ private struct OptionParser {
     private var accepted: Set<String> {
         switch command {
         case .run: return ["--output", "--timeout", "--output-limit", "--cell", "--name"]
-        case .diff: return ["--output", "--timeout", "--output-limit", "--name", "--tolerance"]
+        case .diff: return ["--output", "--timeout", "--output-limit", "--name", "--tolerance", "--pixel-tolerance", "--pixel-fraction"]
         default: return ["--output", "--timeout", "--output-limit", "--force"]
         }
     }
@@ -146,6 +148,20 @@ private struct OptionParser {
                     throw usage("--tolerance expects a number of at least 0, found '\(text)'", "--tolerance 应为不小于 0 的数，实际为 '\(text)'")
                 }
                 result.tolerance = tolerance
+            case "--pixel-tolerance":
+                let text = try nonEmptyValue(inlineValue, for: name)
+                guard let levels = Int(text), (0...255).contains(levels) else {
+                    throw usage("--pixel-tolerance expects a whole number of channel levels from 0 to 255, found '\(text)'",
+                                "--pixel-tolerance 应为 0 到 255 之间的整数（通道级数），实际为 '\(text)'")
+                }
+                result.pixelTolerance.channelLevels = levels
+            case "--pixel-fraction":
+                let text = try nonEmptyValue(inlineValue, for: name)
+                guard let fraction = Double(text), (0...1).contains(fraction) else {
+                    throw usage("--pixel-fraction expects a fraction of pixels from 0 to 1, found '\(text)'",
+                                "--pixel-fraction 应为 0 到 1 之间的像素比例，实际为 '\(text)'")
+                }
+                result.pixelTolerance.pixelFraction = fraction
             default:
                 let text = try nonEmptyValue(inlineValue, for: name)
                 guard let bytes = Int(text), bytes > 0 else {

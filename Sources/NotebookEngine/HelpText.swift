@@ -65,13 +65,19 @@ public enum HelpText {
 
             Runs the notebook without writing anything and compares each cell's outputs with the
             stored ones. Numbers match when they differ by at most the tolerance times the larger
-            of 1 and their magnitude. Exit status 1 when any cell differs.
+            of 1 and their magnitude. Figures match unless more than the pixel fraction of their
+            pixels differ by more than the pixel tolerance in some channel. Figures of different
+            sizes never match. Exit status 1 when any cell differs.
 
             Options:
               -o, --output DIR        directory for the pages (default: Output)
                   --name NAME         output name under DIR (default: the name that
                                       'redbook render NOTEBOOK.md' uses)
                   --tolerance T       relative tolerance for numbers (default: 1e-6)
+                  --pixel-tolerance L channel levels, 0 to 255, by which a pixel may differ
+                                      without counting as changed (default: 16)
+                  --pixel-fraction F  fraction of pixels, 0 to 1, that may change before a
+                                      figure differs (default: 0.001)
                   --timeout S         time limit for the run, in seconds
                   --output-limit N    bytes kept per output stream per cell (default: 262144)
             """
@@ -135,13 +141,19 @@ public enum HelpText {
             用法：redbook diff [选项] 笔记本.md
 
             运行笔记本但不写任何文件，把每个单元的输出与已存的输出比较。两个数之差不超过
-            容差乘以 1 与其绝对值中的较大者时视为相同。有单元不同时退出状态为 1。
+            容差乘以 1 与其绝对值中的较大者时视为相同。图像逐像素比较：某个通道之差超过像素容差
+            的像素算作变化，变化的像素超过像素比例时图像视为不同；尺寸不同的图像总是不同。
+            有单元不同时退出状态为 1。
 
             选项：
               -o, --output 目录       页面的输出目录（默认：Output）
                   --name 名称         输出目录下的名称（默认：与
                                       'redbook render 笔记本.md' 所用的名称相同）
                   --tolerance 容差    数值的相对容差（默认：1e-6）
+                  --pixel-tolerance 级数
+                                      像素每个通道允许相差的级数，0 到 255（默认：16）
+                  --pixel-fraction 比例
+                                      允许变化的像素比例，0 到 1（默认：0.001）
                   --timeout 秒数      本次运行的时间上限，单位秒
                   --output-limit 字节 每个单元每个输出流保留的字节数（默认：262144）
             """

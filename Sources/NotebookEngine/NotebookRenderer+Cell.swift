@@ -6,6 +6,20 @@ public struct CellDifference: Equatable, Sendable, CustomStringConvertible {
     public var label: String?
     public var stored: CellRecord?
     public var fresh: CellRecord
+    /// Whether the status, the number of outputs or any output other than a figure differs.
+    public var outputsDiffer: Bool
+    /// Figures that differ beyond the pixel tolerance, in output order.
+    public var figures: [FigureDifference]
+
+    public init(index: Int, label: String?, stored: CellRecord?, fresh: CellRecord, outputsDiffer: Bool = true,
+                figures: [FigureDifference] = []) {
+        self.index = index
+        self.label = label
+        self.stored = stored
+        self.fresh = fresh
+        self.outputsDiffer = outputsDiffer
+        self.figures = figures
+    }
 
     public var description: String {
         let name = label.map { "cell \(index + 1) (\($0))" } ?? "cell \(index + 1)"
@@ -16,7 +30,11 @@ public struct CellDifference: Equatable, Sendable, CustomStringConvertible {
         if stored.status != fresh.status {
             return "\(name): status \(stored.status.rawValue) -> \(fresh.status.rawValue)\(note)"
         }
-        return "\(name): outputs differ\(note)\n--- stored\n\(Self.summary(stored.outputs))\n+++ fresh\n\(Self.summary(fresh.outputs))"
+        var lines = figures.map { "\(name): \($0)" }
+        if outputsDiffer {
+            lines.insert("\(name): outputs differ\(note)\n--- stored\n\(Self.summary(stored.outputs))\n+++ fresh\n\(Self.summary(fresh.outputs))", at: 0)
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func summary(_ outputs: [CellOutput]) -> String {
@@ -85,11 +103,13 @@ extension NotebookRenderer {
     }
 
     /// Runs the notebook without writing anything and returns the cells whose outputs differ
-    /// from the stored ones, comparing numbers within `tolerance` (see `OutputComparison`).
+    /// from the stored ones, comparing numbers within `tolerance` and figures within
+    /// `pixelTolerance` (see `OutputComparison`).
     ///
     /// - Parameter outputName: where the stored outputs are, below the output root, or nil for
     ///   the directory that `render(notebookAt:)` writes.
-    public func diff(notebookAt path: String, outputName: String? = nil, tolerance: Double) throws -> [CellDifference] {
+    public func diff(notebookAt path: String, outputName: String? = nil, tolerance: Double,
+                     pixelTolerance: PixelTolerance = PixelTolerance()) throws -> [CellDifference] {
         let notebook = try Notebook(contentsOf: path)
         let location = standalonePlacement(ofNotebookAt: path, outputName: outputName).location
         let outputDirectory = "\(options.outputRoot)/\(location.outputName)"
@@ -97,21 +117,53 @@ extension NotebookRenderer {
             throw RenderError(message: Message.noStoredOutputs(path: path, directory: outputDirectory).text())
         }
 
-        let fresh: NotebookRecord
         do {
             let keys = try cellKeys(for: notebook)
-            fresh = try withWorkDirectory { directory in try execute(notebook, keys: keys, workDirectory: directory).0 }
+            // The fresh figures live in the work directory, so they are compared before it is removed.
+            return try withWorkDirectory { directory in
+                let (fresh, freshFigures) = try execute(notebook, keys: keys, workDirectory: directory)
+                let comparison = CellOutputComparison(storedDirectory: outputDirectory, freshFigures: freshFigures,
+                                                      tolerance: tolerance, pixelTolerance: pixelTolerance)
+                return fresh.cells.compactMap { freshCell in
+                    comparison.difference(stored: stored.cells.first { $0.index == freshCell.index }, fresh: freshCell)
+                }
+            }
         } catch let error as ToolchainError {
             throw RenderError(message: error.message.text())
         }
+    }
+}
 
-        return fresh.cells.compactMap { freshCell in
-            let storedCell = stored.cells.first { $0.index == freshCell.index }
-            if let storedCell, storedCell.status == freshCell.status, storedCell.outputs.count == freshCell.outputs.count,
-               zip(storedCell.outputs, freshCell.outputs).allSatisfy({ OutputComparison.outputsMatch($0, $1, tolerance: tolerance) }) {
-                return nil
-            }
-            return CellDifference(index: freshCell.index, label: freshCell.label, stored: storedCell, fresh: freshCell)
+/// Compares the stored and fresh outputs of one cell for `NotebookRenderer.diff`.
+private struct CellOutputComparison {
+    var storedDirectory: String
+    /// Fresh figure file name, such as `figures/3f2a….png`, to the path it was written to.
+    var freshFigures: [String: String]
+    var tolerance: Double
+    var pixelTolerance: PixelTolerance
+
+    func difference(stored: CellRecord?, fresh: CellRecord) -> CellDifference? {
+        guard let stored, stored.status == fresh.status, stored.outputs.count == fresh.outputs.count else {
+            return CellDifference(index: fresh.index, label: fresh.label, stored: stored, fresh: fresh)
         }
+        var outputsDiffer = false
+        var figures: [FigureDifference] = []
+        for (storedOutput, freshOutput) in zip(stored.outputs, fresh.outputs) {
+            if case let .image(storedImage) = storedOutput, case let .image(freshImage) = freshOutput {
+                let freshPath = freshFigures[freshImage.file] ?? freshImage.file
+                if let figure = OutputComparison.figureDifference(
+                    stored: storedImage, storedPath: "\(storedDirectory)/\(storedImage.file)",
+                    fresh: freshImage, freshPath: freshPath, tolerance: pixelTolerance) {
+                    figures.append(figure)
+                }
+            } else if !OutputComparison.outputsMatch(storedOutput, freshOutput, tolerance: tolerance) {
+                outputsDiffer = true
+            }
+        }
+        guard outputsDiffer || !figures.isEmpty else {
+            return nil
+        }
+        return CellDifference(index: fresh.index, label: fresh.label, stored: stored, fresh: fresh,
+                              outputsDiffer: outputsDiffer, figures: figures)
     }
 }

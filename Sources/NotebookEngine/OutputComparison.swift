@@ -1,9 +1,10 @@
 import Foundation
 
-/// Comparison of cell outputs that lets numbers differ slightly, for `redbook diff`.
+/// Comparison of cell outputs that lets numbers and pixels differ slightly, for `redbook diff`.
 ///
 /// Text is split into numbers and the text between them. The text between must be equal, and
-/// two numbers match when `|a - b| <= tolerance * max(1, |a|, |b|)`.
+/// two numbers match when `|a - b| <= tolerance * max(1, |a|, |b|)`. Figures are decoded and
+/// compared pixel by pixel within a `PixelTolerance` (see `figureDifference`).
 public enum OutputComparison {
     private static let number = try! NSRegularExpression(pattern: #"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"#)
 
@@ -25,7 +26,8 @@ public enum OutputComparison {
     }
 
     /// Returns whether two outputs match: same kind, texts and tables compared within `tolerance`,
-    /// images by content (their file names are content hashes).
+    /// images by file name, which is a hash of their content. `figureDifference` compares the
+    /// pixels of images whose names differ.
     public static func outputsMatch(_ first: CellOutput, _ second: CellOutput, tolerance: Double) -> Bool {
         switch (first, second) {
         case let (.stream(a), .stream(b)):
@@ -44,6 +46,29 @@ public enum OutputComparison {
         default:
             return false
         }
+    }
+
+    /// Compares a stored figure with a fresh one by their PNG files and returns nil when they match.
+    ///
+    /// Files with equal names are not read, because a figure's file name is a hash of its content.
+    /// A file that cannot be decoded is reported as a difference with the reason.
+    public static func figureDifference(stored: StoredImage, storedPath: String, fresh: StoredImage, freshPath: String,
+                                        tolerance: PixelTolerance) -> FigureDifference? {
+        guard stored.file != fresh.file else {
+            return nil
+        }
+        let kind: FigureDifference.Kind
+        do {
+            let storedImage = try PNGImage(contentsOf: storedPath)
+            let freshImage = try PNGImage(contentsOf: freshPath)
+            guard let difference = storedImage.difference(from: freshImage, tolerance: tolerance) else {
+                return nil
+            }
+            kind = .image(difference)
+        } catch {
+            kind = .unreadable(error)
+        }
+        return FigureDifference(storedFile: stored.file, freshFile: fresh.file, kind: kind)
     }
 
     private enum Token {
@@ -66,5 +91,26 @@ public enum OutputComparison {
             tokens.append(.text(String(text[position...])))
         }
         return tokens
+    }
+}
+
+/// A figure whose stored and fresh versions differ beyond the pixel tolerance.
+public struct FigureDifference: Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Equatable, Sendable {
+        case image(ImageDifference)
+        /// One of the two files could not be read or decoded, so the pixels were not compared.
+        case unreadable(PNGError)
+    }
+
+    /// File name of the stored figure, relative to the page, such as `figures/3f2a….png`.
+    public var storedFile: String
+    public var freshFile: String
+    public var kind: Kind
+
+    public var description: String {
+        switch kind {
+        case let .image(difference): return "figure \(storedFile) -> \(freshFile): \(difference)"
+        case let .unreadable(error): return "figure \(storedFile) -> \(freshFile): not compared: \(error)"
+        }
     }
 }

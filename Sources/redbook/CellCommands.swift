@@ -38,7 +38,8 @@ struct CellCommands {
             return 1
         }
         do {
-            let differences = try renderer.diff(notebookAt: notebook, outputName: arguments.name, tolerance: arguments.tolerance)
+            let differences = try renderer.diff(notebookAt: notebook, outputName: arguments.name, tolerance: arguments.tolerance,
+                                                pixelTolerance: arguments.pixelTolerance)
             for difference in differences {
                 print(difference.description)
             }
