@@ -18,6 +18,7 @@ import harness
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
 import keras  # noqa: E402  (imported after the backend is chosen)
+from keras_models import make_model  # noqa: E402
 
 
 def load_split(prefix):
@@ -26,24 +27,6 @@ def load_split(prefix):
     images = harness.read_idx(os.path.join(directory, f"{prefix}-images-idx3-ubyte.gz"))
     labels = harness.read_idx(os.path.join(directory, f"{prefix}-labels-idx1-ubyte.gz"))
     return (images.astype("float32") / 255.0)[..., None], labels.astype("int64")
-
-
-def book_convnet():
-    """Returns the book's convnet (93,322 parameters), compiled with RMSprop."""
-    layers = keras.layers
-    model = keras.Sequential([
-        keras.Input(shape=(28, 28, 1)),
-        layers.Conv2D(32, 3, activation="relu"),
-        layers.MaxPooling2D(2),
-        layers.Conv2D(64, 3, activation="relu"),
-        layers.MaxPooling2D(2),
-        layers.Conv2D(64, 3, activation="relu"),
-        layers.Flatten(),
-        layers.Dense(64, activation="relu"),
-        layers.Dense(10, activation="softmax"),
-    ])
-    model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
 
 
 def main():
@@ -55,7 +38,7 @@ def main():
     test_images, test_labels = load_split("t10k")
     for seed in seeds:
         keras.utils.set_random_seed(seed)
-        model = book_convnet()
+        model = make_model("convnet", metrics=["accuracy"])
         start = time.time()
         model.fit(train_images, train_labels, epochs=5, batch_size=64, verbose=0)
         loss, accuracy = model.evaluate(test_images, test_labels, verbose=0)

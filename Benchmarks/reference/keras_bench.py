@@ -17,48 +17,10 @@ arguments = harness.parse_arguments("keras_bench.py", __doc__.splitlines()[0])
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
 import keras  # noqa: E402  (imported after the thread variables are set)
+from keras_models import make_model  # noqa: E402
 
 backend = keras.backend.backend()
 keras.utils.set_random_seed(0)
-
-
-def make_model(name):
-    """Returns a compiled Keras model for a benchmark model name."""
-    layers = keras.layers
-    if name == "dense":
-        model = keras.Sequential([
-            keras.Input(shape=(28, 28)),
-            layers.Flatten(),
-            layers.Dense(512, activation="relu"),
-            layers.Dense(10, activation="softmax"),
-        ])
-        loss = "sparse_categorical_crossentropy"
-    elif name == "convnet":
-        model = keras.Sequential([
-            keras.Input(shape=(28, 28, 1)),
-            layers.Conv2D(32, 3, activation="relu"),
-            layers.MaxPooling2D(2),
-            layers.Conv2D(64, 3, activation="relu"),
-            layers.MaxPooling2D(2),
-            layers.Conv2D(64, 3, activation="relu"),
-            layers.Flatten(),
-            layers.Dense(64, activation="relu"),
-            layers.Dense(10, activation="softmax"),
-        ])
-        loss = "sparse_categorical_crossentropy"
-    else:
-        model = keras.Sequential([
-            keras.Input(shape=(None,), dtype="int32"),
-            layers.Embedding(10_000, 32),
-            layers.LSTM(32),
-            layers.Dense(1, activation="sigmoid"),
-        ])
-        loss = "binary_crossentropy"
-
-    optimizer = keras.optimizers.RMSprop(learning_rate=harness.LEARNING_RATE, rho=harness.RHO,
-                                         epsilon=harness.EPSILON)
-    model.compile(optimizer=optimizer, loss=loss)
-    return model
 
 
 def load_data(name, samples):
